@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ConvMatrix",
+    products: [
+        .library(name: "ConvMatrix", targets: ["ConvMatrix"]),
+        .executable(name: "convmat", targets: ["convmat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // The only C in the project: cblas.h (pkg-config openblas) and lapacke.h.
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            path: "Sources/CLinearAlgebra",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "ConvMatrix", dependencies: ["CLinearAlgebra"]),
+        .executableTarget(
+            name: "convmat",
+            dependencies: [
+                "ConvMatrix",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ConvMatrixTests", dependencies: ["ConvMatrix"]),
+        .testTarget(name: "convmatTests", dependencies: ["ConvMatrix", "convmat"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import ConvMatrix
+print("convmat")
