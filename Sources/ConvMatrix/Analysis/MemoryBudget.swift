@@ -1,0 +1,63 @@
+import Foundation
+
+/// The size guard: a dense matrix or term list is estimated before it is built,
+/// and refused when the estimate exceeds the budget.
+public struct MemoryBudget: Sendable, Equatable {
+    /// Bytes the library may allocate for one layer's matrices.
+    public var limitBytes: Int
+
+    public init(limitBytes: Int) {
+        self.limitBytes = limitBytes
+    }
+
+    /// A quarter of physical memory.
+    public static var `default`: MemoryBudget {
+        MemoryBudget(limitBytes: Int(ProcessInfo.processInfo.physicalMemory / 4))
+    }
+
+    /// Throws when `bytes` exceed the limit.
+    ///
+    /// - Throws: ``ConvMatrixError`` of kind `.budget` on field `max_memory`, giving the estimate.
+    public func require(_ bytes: Int, for what: String) throws(ConvMatrixError) {
+        guard bytes > limitBytes else { return }
+        throw ConvMatrixError(
+            .budget, field: "max_memory",
+            reason: "\(what) would take about \(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); raise it with --max-memory or use a smaller layer or input")
+    }
+
+    /// `1.5 GiB`, `12.0 MiB`, `800 B`.
+    public static func format(_ bytes: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f", value) + " " + units[unit]
+    }
+}
+
+extension Convolution {
+    /// Bytes of the dense Wᵀ: rows · columns · 8.
+    public var denseBytesEstimate: Int {
+        saturatingProduct([output.count, input.count, MemoryLayout<Double>.stride])
+    }
+
+    /// Bytes of the term lists: valid terms and composed terms, 24 bytes each.
+    public var termBytesEstimate: Int {
+        saturatingProduct([2, output.count, spec.inChannelsPerGroup, spec.tapsPerKernel, MemoryLayout<Term>.stride])
+    }
+}
+
+/// ∏ factors, or Int.max when the product overflows: an estimate that is too large
+/// to represent is certainly too large to allocate.
+func saturatingProduct(_ factors: [Int]) -> Int {
+    var product = 1
+    for factor in factors {
+        let (next, overflow) = product.multipliedReportingOverflow(by: factor)
+        if overflow { return Int.max }
+        product = next
+    }
+    return product
+}

@@ -1,0 +1,67 @@
+/// Building the terms of Wᵀ_valid and Wᵀ = Wᵀ_valid · P.
+extension Convolution {
+    /// Wᵀ_valid, on the extended input: rows = output units, columns = extended units.
+    ///
+    /// Output unit (j, o) reads, for each input map i of j's group and each tap t,
+    ///
+    ///     x̃[i, o·s + t·d]      with parameter v_{ji}^{t}
+    ///
+    /// (the slides' z_j(t) = Σ_i Σ_s w_{ji}^s x_i^{t+s}, strided and dilated).
+    ///
+    /// - Complexity: O(output units · in/groups · ∏k) time and memory.
+    public func validTiedMatrix() -> TiedMatrix {
+        TiedMatrix(
+            rows: output.count, columns: geometry.extendedInput.count,
+            rowBlockSize: output.mapSize, columnBlockSize: geometry.extendedInput.mapSize,
+            parameters: parameterNames, terms: validTerms())
+    }
+
+    /// Wᵀ = Wᵀ_valid · P: each valid term on extended unit e becomes a term on the
+    /// input unit P copies into e; terms on constant border units disappear.
+    public func tiedMatrix() -> TiedMatrix {
+        let terms = validTerms().compactMap { term -> Term? in
+            padding.source[term.column].map { Term(row: term.row, column: $0, parameter: term.parameter) }
+        }
+        return TiedMatrix(
+            rows: output.count, columns: input.count,
+            rowBlockSize: output.mapSize, columnBlockSize: input.mapSize,
+            parameters: parameterNames, terms: terms)
+    }
+
+    /// The valid terms that land on border units holding the padding constant c:
+    /// they make the offset o_r = c · Σ v_p over row r's border terms.
+    public func borderTerms() -> [Term] {
+        validTerms().filter { padding.source[$0.column] == nil }
+    }
+
+    private func validTerms() -> [Term] {
+        let extended = RowMajor(geometry.extendedInput.spatial)
+        let outputBox = RowMajor(output.spatial)
+        let kernel = RowMajor(spec.kernelSize)
+        // Σ_d t_d·d_d·stride_d(x̃): where each tap lands relative to the window's corner.
+        let tapOffsets = kernel.allIndices.map { t in
+            t.indices.reduce(0) { $0 + t[$1] * spec.dilation[$1] * extended.strides[$1] }
+        }
+        // Σ_d o_d·s_d·stride_d(x̃): the corner of output position o's window.
+        let windowCorners = outputBox.allIndices.map { o in
+            o.indices.reduce(0) { $0 + o[$1] * spec.stride[$1] * extended.strides[$1] }
+        }
+        let perGroup = spec.inChannelsPerGroup
+        var terms: [Term] = []
+        terms.reserveCapacity(output.count * perGroup * tapOffsets.count)
+        for j in 0..<spec.outChannels {
+            let group = j / spec.outChannelsPerGroup
+            for (o, corner) in windowCorners.enumerated() {
+                let row = j * output.mapSize + o
+                for localInput in 0..<perGroup {
+                    let mapStart = (group * perGroup + localInput) * extended.count
+                    let firstParameter = (j * perGroup + localInput) * tapOffsets.count
+                    for (t, tapOffset) in tapOffsets.enumerated() {
+                        terms.append(Term(row: row, column: mapStart + corner + tapOffset, parameter: firstParameter + t))
+                    }
+                }
+            }
+        }
+        return terms
+    }
+}

@@ -1,0 +1,118 @@
+/// Padding as its own linear map P from the input x to the extended input x̃.
+///
+/// Every padded convolution is the 'valid' convolution of the extended input,
+///
+///     Wᵀ = Wᵀ_valid · P          (x̃ = P x)
+///
+/// and the border modes differ only in P. Each row of P (one extended unit) is
+/// either a copy of one input unit, or empty: a border unit that holds the
+/// padding constant c (0 for `zeros`). With `constant` padding the map is affine,
+///
+///     x̃ = P x + c · b,           b_e = 1 for border units, 0 elsewhere,
+///
+/// and the layer gains the fixed offset o = Wᵀ_valid (c·b).
+///
+/// Notes: the adjoint Pᵀ sums the gradient of every copy back into its source,
+/// which is how reflect, replicate and circular padding route gradients twice
+/// into units near the border.
+public struct PaddingOperator: Sendable {
+    public let mode: PaddingMode
+    public let input: TensorShape
+    public let extended: TensorShape
+    public let padding: [SidePadding]
+    /// For each extended unit, the input unit it copies, or nil for a border unit
+    /// that holds the padding constant.
+    public let source: [Int?]
+
+    /// The padding of `geometry`'s input.
+    public init(geometry: ConvolutionGeometry) {
+        self.init(
+            mode: geometry.spec.paddingMode, input: geometry.input, padding: geometry.padding)
+    }
+
+    /// P for `mode`, extending `input` by `padding` along each spatial dimension.
+    ///
+    /// - Precondition: the pads are within the mode's limits (``ConvolutionGeometry`` checks them).
+    public init(mode: PaddingMode, input: TensorShape, padding: [SidePadding]) {
+        precondition(padding.count == input.spatial.count, "padding has \(padding.count) dimensions, input \(input)")
+        self.mode = mode
+        self.input = input
+        self.padding = padding
+        self.extended = TensorShape(
+            channels: input.channels, spatial: zip(input.spatial, padding).map { $0 + $1.total })
+        let inputBox = RowMajor(input.spatial)
+        let extendedBox = RowMajor(extended.spatial)
+        let perMap: [Int?] = extendedBox.allIndices.map { position in
+            var sourcePosition: [Int] = []
+            for d in position.indices {
+                let shifted = position[d] - padding[d].before
+                guard let s = Self.sourceIndex(shifted, length: input.spatial[d], mode: mode) else { return nil }
+                sourcePosition.append(s)
+            }
+            return inputBox.offset(sourcePosition)
+        }
+        var source: [Int?] = []
+        source.reserveCapacity(extended.count)
+        for channel in 0..<input.channels {
+            let base = channel * input.mapSize
+            source.append(contentsOf: perMap.map { $0.map { base + $0 } })
+        }
+        self.source = source
+    }
+
+    /// The input index an extended index u (relative to the first input unit) copies,
+    /// along one dimension of length n:
+    ///
+    ///     zeros, constant:  u if 0 ≤ u < n, else none
+    ///     circular:         u mod n
+    ///     reflect:          −u if u < 0,  2(n−1) − u if u ≥ n
+    ///     replicate:        clamp(u, 0, n−1)
+    static func sourceIndex(_ u: Int, length n: Int, mode: PaddingMode) -> Int? {
+        if (0..<n).contains(u) { return u }
+        switch mode {
+        case .zeros, .constant: return nil
+        case .circular: return ((u % n) + n) % n
+        case .reflect: return u < 0 ? -u : 2 * (n - 1) - u
+        case .replicate: return u < 0 ? 0 : n - 1
+        }
+    }
+
+    /// The padding constant c of the border units (0 unless `constant`).
+    public var borderValue: Double {
+        if case .constant(let c) = mode { return c }
+        return 0
+    }
+
+    /// True when some extended unit holds the constant c ≠ 0, so the layer has an offset.
+    public var hasOffset: Bool { borderValue != 0 && source.contains(where: { $0 == nil }) }
+
+    /// x̃ = P x + c · b.
+    public func extend(_ x: [Double]) -> [Double] {
+        precondition(x.count == input.count, "x has \(x.count) units, expected \(input.count)")
+        let c = borderValue
+        return source.map { $0.map { x[$0] } ?? c }
+    }
+
+    /// δx = Pᵀ δx̃: every copy's gradient summed into its source; border constants get none.
+    public func adjoint(_ extendedGradient: [Double]) -> [Double] {
+        precondition(extendedGradient.count == extended.count, "gradient has \(extendedGradient.count) units, expected \(extended.count)")
+        var gradient = Array(repeating: 0.0, count: input.count)
+        for (e, s) in source.enumerated() {
+            if let s { gradient[s] += extendedGradient[e] }
+        }
+        return gradient
+    }
+
+    /// P's nonzeros as (row, column) pairs, row = extended unit, column = input unit;
+    /// every coefficient is 1.
+    public var nonzeros: [(row: Int, column: Int)] {
+        source.enumerated().compactMap { e, s in s.map { (row: e, column: $0) } }
+    }
+
+    /// The dense P, (extended units) × (input units).
+    public func denseMatrix() -> Matrix {
+        var matrix = Matrix(rows: extended.count, columns: input.count)
+        for (row, column) in nonzeros { matrix[row, column] = 1 }
+        return matrix
+    }
+}

@@ -1,0 +1,45 @@
+/// What a weight-sharing matrix counts: entries, structural nonzeros, terms, parameters.
+extension TiedMatrix {
+    /// rows · columns.
+    public var entryCount: Int { rows * columns }
+
+    /// Entries that at least one term reaches: the structural nonzeros.
+    public var nonzeroCount: Int {
+        var count = 0
+        for r in 0..<rows {
+            var previous = -1
+            for term in terms(inRow: r) where term.column != previous {
+                count += 1
+                previous = term.column
+            }
+        }
+        return count
+    }
+
+    /// Terms: structural nonzeros plus one for every extra parameter an entry sums.
+    public var termCount: Int { terms.count }
+
+    /// Distinct parameters v_p.
+    public var parameterCount: Int { parameters.count }
+
+    /// How many entries each parameter occupies (its tied entries).
+    public var occupancy: [Int] {
+        var counts = Array(repeating: 0, count: parameterCount)
+        for term in terms { counts[term.parameter] += 1 }
+        return counts
+    }
+
+    /// Entries that sum more than one term.
+    public var sharedEntryCount: Int { termCount - nonzeroCount }
+
+    /// The tie of each entry, row-major: the parameter p when the entry is v_p alone,
+    /// −1 for a structural zero, −2 for an entry that sums several parameters.
+    public var tieIndices: [Int] {
+        var tie = Array(repeating: -1, count: entryCount)
+        for term in terms {
+            let at = term.row * columns + term.column
+            tie[at] = tie[at] == -1 ? term.parameter : -2
+        }
+        return tie
+    }
+}
