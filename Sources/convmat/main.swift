@@ -1,2 +1,4 @@
-import ConvMatrix
-print("convmat")
+import Foundation
+
+// Every command ends here: 0 on success, 1 when a check fails, 2 on bad input.
+exit(EntryPoint.run(Array(CommandLine.arguments.dropFirst())))

@@ -41,18 +41,23 @@ public struct MemoryBudget: Sendable, Equatable {
 extension Convolution {
     /// Bytes of the dense Wᵀ: rows · columns · 8.
     public var denseBytesEstimate: Int {
-        saturatingProduct([output.count, input.count, MemoryLayout<Double>.stride])
+        saturatingProduct(output.count, input.count, MemoryLayout<Double>.stride)
+    }
+
+    /// Taps on the extended input: out units · in/groups · ∏k, an upper bound on the terms of Wᵀ.
+    public var tapCount: Int {
+        saturatingProduct(output.count, spec.inChannelsPerGroup, spec.tapsPerKernel)
     }
 
     /// Bytes of the term lists: valid terms and composed terms, 24 bytes each.
     public var termBytesEstimate: Int {
-        saturatingProduct([2, output.count, spec.inChannelsPerGroup, spec.tapsPerKernel, MemoryLayout<Term>.stride])
+        saturatingProduct(2, tapCount, MemoryLayout<Term>.stride)
     }
 }
 
 /// ∏ factors, or Int.max when the product overflows: an estimate that is too large
 /// to represent is certainly too large to allocate.
-func saturatingProduct(_ factors: [Int]) -> Int {
+public func saturatingProduct(_ factors: Int...) -> Int {
     var product = 1
     for factor in factors {
         let (next, overflow) = product.multipliedReportingOverflow(by: factor)

@@ -1,0 +1,70 @@
+# ConvMatrix: `make demo` and `make test` are the two commands a new user needs.
+# Both first run `deps`, which installs what is missing (Debian packages as root,
+# Python tools in .venv) and stops with the exact command to run otherwise.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# Debian packages: OpenBLAS (cblas.h via pkg-config) and LAPACKE for the library;
+# texlive and librsvg for the tests that compile LaTeX and render SVG.
+SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
+CONVMAT := .build/debug/convmat
+
+.PHONY: all deps system-packages swift-toolchain venv build demo test readme check-readme clean
+
+all: build
+
+deps: swift-toolchain system-packages
+
+swift-toolchain:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { \
+	  echo "make: Swift 6 is not installed (Debian has no package for it)."; \
+	  echo "      Install a Swift 6 toolchain from https://www.swift.org/install/linux/ and put 'swift' on PATH."; \
+	  exit 1; }
+	@$(SWIFT) --version 2>/dev/null | grep -qE 'Swift version (6|[7-9])\.' || { \
+	  echo "make: ConvMatrix needs Swift 6 or later; found: $$($(SWIFT) --version 2>&1 | head -1)"; exit 1; }
+
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "make: missing Debian packages:$$missing"; \
+	    echo "      run: sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# The virtual environment for the Python tools (NumPy for .npy round trips,
+# Jupyter for the notebooks); never the system Python.
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@python3 -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null && python3 -m venv $(VENV); \
+	  else echo "make: python3 -m venv failed; run: sudo apt-get install -y python3-venv"; exit 1; fi; }
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	@$(CONVMAT) demo
+
+test: deps venv
+	$(SWIFT) build --build-tests
+	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test
+
+# The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.
+readme: build
+	@scripts/update-readme.sh
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,66 @@
+/// The JSON document of `convmat show --format json`, version 1 (docs/json.md).
+///
+/// Every documented key is always present; a value that does not apply is null.
+public struct ShowReport: Encodable, Sendable {
+    public static let version = 1
+    /// Above this many entries the dense `matrix` and `tie` are null.
+    public static let denseEntryLimit = 4_000_000
+
+    public let summary: LayerSummary
+    public let weights: LayerWeights
+    public let terms: [Term]
+    public let matrix: Matrix?
+    public let tie: [Int]?
+    public let offset: [Double]?
+
+    public init(layer: MaterialisedConvolution) {
+        summary = LayerSummary(layer: layer.layer, tied: layer.tied)
+        weights = layer.weights
+        terms = layer.tied.terms
+        let dense = layer.tied.entryCount <= Self.denseEntryLimit
+        matrix = dense ? layer.matrix : nil
+        tie = dense ? layer.tied.tieIndices : nil
+        offset = layer.offset
+    }
+
+    enum Key: String, CodingKey {
+        case version, spec, input_shape, output_shape, rows, cols, entries, nonzeros
+        case extended_nonzeros, weight_parameters, bias_parameters, weight, bias
+        case terms, matrix, tie, offset, padding_mode
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(Self.version, forKey: .version)
+        try c.encode("\(summary.spec)", forKey: .spec)
+        try c.encode(summary.input.extents, forKey: .input_shape)
+        try c.encode(summary.output.extents, forKey: .output_shape)
+        try c.encode(summary.rows, forKey: .rows)
+        try c.encode(summary.columns, forKey: .cols)
+        try c.encode(summary.entries, forKey: .entries)
+        try c.encode(summary.nonzeros, forKey: .nonzeros)
+        try c.encode(summary.extendedNonzeros, forKey: .extended_nonzeros)
+        try c.encode(summary.weightParameters, forKey: .weight_parameters)
+        try c.encode(summary.biasParameters, forKey: .bias_parameters)
+        try c.encode(summary.spec.paddingMode.name, forKey: .padding_mode)
+        try c.encode(NestedArray(weights.weight, shape: summary.spec.weightShape), forKey: .weight)
+        try c.encodeNullable(weights.bias, forKey: .bias)
+        try c.encode(terms.map { [$0.row, $0.column, $0.parameter] }, forKey: .terms)
+        try c.encodeNullable(matrix?.nestedRows, forKey: .matrix)
+        try c.encodeNullable(tie.map { tie in (0..<summary.rows).map { Array(tie[($0 * summary.columns)..<(($0 + 1) * summary.columns)]) } }, forKey: .tie)
+        try c.encodeNullable(offset, forKey: .offset)
+    }
+
+    /// Rough bytes of the encoded document, for the size guard: about 16 bytes a term,
+    /// and 12 bytes a dense entry (matrix and tie).
+    public static func estimatedBytes(terms: Int, entries: Int) -> Int {
+        saturatingProduct(terms, 16) &+ (entries <= denseEntryLimit ? entries * 24 : 0)
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes `value`, or an explicit null: documented keys are never left out.
+    mutating func encodeNullable<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import ConvMatrix
+
+/// The layer and its input: what every command starts from.
+struct LayerOptions: ParsableArguments {
+    @Argument(help: "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)'.")
+    var spec: String
+
+    @Option(help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.")
+    var input: String
+
+    @Option(name: .customLong("max-memory"), help: "Largest allocation for one layer's matrices, e.g. 512M or 4G (default: a quarter of physical memory).")
+    var maxMemory: String?
+
+    func makeConvolution() throws -> Convolution {
+        let spec = try ConvolutionSpec(parsing: spec)
+        let shape = try TensorShape(parsing: input)
+        return try Convolution(spec, input: shape)
+    }
+
+    func budget() throws -> MemoryBudget {
+        try maxMemory.map { try MemoryBudget(parsing: $0) } ?? .default
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import ConvMatrix
+
+/// Where the weights come from: drawn (seeded) or the user's own .npy files.
+struct WeightOptions: ParsableArguments {
+    enum Values: String, CaseIterable, ExpressibleByArgument {
+        /// PyTorch's default initialisation, uniform in ±1/√fan_in.
+        case random
+        /// Integers from ±{1, 2, 3}: arithmetic a reader can follow by hand.
+        case integers
+    }
+
+    @Option(help: "Drawn weights: random (PyTorch's default initialisation, the default) or integers (±1, ±2, ±3).")
+    var values: Values?
+
+    @Option(help: "Seed of the SplitMix64 generator behind --values.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Your own weight in PyTorch layout (out, in/groups, *kernel), as a .npy file (float32 or float64).")
+    var weight: String?
+
+    @Option(help: "Your own bias (out,), as a .npy file; goes with --weight.")
+    var bias: String?
+
+    func validate() throws {
+        if weight != nil, values != nil {
+            throw ValidationError("--weight and --values cannot be used together: --weight gives the values")
+        }
+        if bias != nil, weight == nil {
+            throw ValidationError("--bias goes with --weight")
+        }
+    }
+
+    /// The weights for `spec`, drawn or read.
+    func weights(for spec: ConvolutionSpec) throws -> LayerWeights {
+        guard let weight else {
+            switch values ?? .random {
+            case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)
+            case .integers: return LayerWeights.integers(for: spec, seed: seed)
+            }
+        }
+        let weightArray = try NpyArray(contentsOf: weight)
+            .requireShape(spec.weightShape, field: "weight", expectedBy: spec.description)
+        var biasValues: [Double]? = nil
+        if spec.bias {
+            guard let bias else {
+                throw ConvMatrixError(.file, field: "bias", reason: "\(spec) has a bias: give it with --bias FILE.npy, or write bias=False")
+            }
+            biasValues = try NpyArray(contentsOf: bias)
+                .requireShape([spec.outChannels], field: "bias", expectedBy: spec.description).values
+        }
+        return try LayerWeights(weight: weightArray.values, bias: biasValues, for: spec)
+    }
+}
