@@ -40,14 +40,14 @@ struct WeightOptions: ParsableArguments {
             }
         }
         let weightArray = try NpyArray(contentsOf: weight)
-            .requireShape(spec.weightShape, field: "weight", expectedBy: spec.description)
+            .requireShape(spec.weightShape, field: "weight", expectedBy: spec.description, path: weight)
         var biasValues: [Double]? = nil
         if spec.bias {
             guard let bias else {
                 throw ConvMatrixError(.file, field: "bias", reason: "\(spec) has a bias: give it with --bias FILE.npy, or write bias=False")
             }
             biasValues = try NpyArray(contentsOf: bias)
-                .requireShape([spec.outChannels], field: "bias", expectedBy: spec.description).values
+                .requireShape([spec.outChannels], field: "bias", expectedBy: spec.description, path: bias).values
         }
         return try LayerWeights(weight: weightArray.values, bias: biasValues, for: spec)
     }

@@ -46,7 +46,7 @@ extension MaterialisedConvolution {
 
     /// δv = tied reduction of δy xᵀ, plus c · Σ δy_r over the border terms.
     private func weightGradient(outer: Matrix, summedOutputGradient dy: [Double]) -> [Double] {
-        var gradient = tied.reduce(outer)
+        var gradient = form.gradientTied.reduce(outer)
         let c = layer.padding.borderValue
         for term in borderTerms { gradient[term.parameter] += c * dy[term.row] }
         return gradient

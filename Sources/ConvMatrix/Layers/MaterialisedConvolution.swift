@@ -11,46 +11,54 @@
 /// The constant-padding term c·Σ δy_r is the derivative of the offset o; it
 /// vanishes for every other mode.
 public struct MaterialisedConvolution: Sendable {
-    public let layer: Convolution
-    /// The tied Wᵀ (terms on input units).
-    public let tied: TiedMatrix
+    public let form: MatrixForm
     public let weights: LayerWeights
     /// The dense Wᵀ, output units × input units.
     public let matrix: Matrix
-    /// The valid terms on constant border units (empty unless c ≠ 0).
-    public let borderTerms: [Term]
+    /// The offset o per output unit, or nil when the layer has none.
+    public let offset: [Double]?
     /// o + b per output unit: the affine part of the layer.
     public let rowConstant: [Double]
+
+    public var layer: Convolution { form.layer }
+    /// The tied Wᵀ (terms on input units).
+    public var tied: TiedMatrix { form.tied }
+    /// The valid terms on constant border units (empty unless c ≠ 0).
+    public var borderTerms: [Term] { form.borderTerms }
 
     /// Materialises `layer` with `weights`.
     ///
     /// - Throws: ``ConvMatrixError`` when the weights do not fit the layer, or
     ///   `.budget` when the dense matrix would exceed `budget`.
     public init(_ layer: Convolution, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: layer.spec)
         try budget.require(layer.denseBytesEstimate + layer.termBytesEstimate, for: "the dense matrix and terms of \(layer.spec) on \(layer.input)")
-        self.layer = layer
+        try self.init(MatrixForm(layer: layer), weights: weights, budget: budget)
+    }
+
+    /// Materialises a matrix form, the layer's own or one from outside, with `weights`.
+    public init(_ form: MatrixForm, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
+        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: form.layer.spec)
+        try budget.require(form.layer.denseBytesEstimate, for: "the dense matrix of \(form.layer.spec) on \(form.layer.input)")
+        self.form = form
         self.weights = weights
-        tied = layer.tiedMatrix()
-        matrix = tied.dense(parameters: weights.weight)
-        borderTerms = layer.padding.hasOffset ? layer.borderTerms() : []
-        rowConstant = Self.rowConstant(layer: layer, weights: weights, borderTerms: borderTerms)
+        matrix = form.tied.dense(parameters: weights.weight)
+        offset = Self.offset(layer: form.layer, weights: weights, borderTerms: form.borderTerms)
+        rowConstant = Self.rowConstant(layer: form.layer, weights: weights, offset: offset)
     }
 
-    /// o_r + b_{j(r)}, with o_r = c · Σ_{border terms (r, e, p)} v_p.
-    private static func rowConstant(layer: Convolution, weights: LayerWeights, borderTerms: [Term]) -> [Double] {
-        var constant = (0..<layer.output.count).map { weights.bias?[layer.biasParameter(ofRow: $0)] ?? 0 }
-        let c = layer.padding.borderValue
-        for term in borderTerms { constant[term.row] += c * weights.weight[term.parameter] }
-        return constant
-    }
-
-    /// The offset o per output unit, or nil when the layer has none.
-    public var offset: [Double]? {
+    /// o_r = c · Σ_{border terms (r, e, p)} v_p, or nil when the layer has no border constant.
+    private static func offset(layer: Convolution, weights: LayerWeights, borderTerms: [Term]) -> [Double]? {
         guard !borderTerms.isEmpty else { return nil }
         let c = layer.padding.borderValue
         var offset = Array(repeating: 0.0, count: layer.output.count)
         for term in borderTerms { offset[term.row] += c * weights.weight[term.parameter] }
         return offset
+    }
+
+    /// o_r + b_{j(r)}.
+    private static func rowConstant(layer: Convolution, weights: LayerWeights, offset: [Double]?) -> [Double] {
+        (0..<layer.output.count).map { r in
+            (weights.bias?[layer.biasParameter(ofRow: r)] ?? 0) + (offset?[r] ?? 0)
+        }
     }
 }

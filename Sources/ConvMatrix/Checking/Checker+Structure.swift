@@ -1,0 +1,75 @@
+/// Check 1, structure: a proof, for this configuration, that Wᵀ's terms are the
+/// terms of the sliding-window sum.
+extension Checker {
+    /// Runs the reference once on formal variables (x_c for input units, v_p for
+    /// weights). Each output is then exactly the linear form Σ a_{pc} v_p x_c (+ Σ b_p c·v_p)
+    /// that the direct sum z_j(t) = Σ_i Σ_s w_{ji}^s x̃_i^{t·s+s·d} produces. Row r of
+    /// Wᵀ must carry exactly the terms (r, c, p) with a_{pc} as their multiplicity,
+    /// and the border terms must carry the constant part. Two linear maps with the
+    /// same coefficients are the same map: for this configuration it is a proof.
+    func structure() -> CheckReport.Check {
+        let sampled = structureSample()
+        let xs: [SymbolicScalar] = (0..<layer.input.count).map { sampled.contains($0) ? .input($0) : .zero }
+        let ws: [SymbolicScalar] = (0..<spec.weightParameterCount).map { .parameter($0) }
+        let reference = ReferenceConvolution.forward(spec: spec, input: layer.input, x: xs, weight: ws, bias: nil)
+        var mismatches = 0
+        var largest = 0.0
+        var first: String?
+        let notation = form.tied.notation
+        let c = layer.padding.borderValue
+        let borderByRow = Dictionary(grouping: form.borderTerms, by: \.row)
+        for r in 0..<form.tied.rows {
+            var expected: [SymbolicScalar.Pair: Int] = [:]
+            for term in form.tied.terms(inRow: r) where sampled.contains(term.column) {
+                expected[SymbolicScalar.Pair(parameter: term.parameter, input: term.column), default: 0] += 1
+            }
+            var expectedConstant: [Int: Double] = [:]
+            for term in borderByRow[r] ?? [] { expectedConstant[term.parameter, default: 0] += c }
+            let found = reference[r]
+            for pair in Set(expected.keys).union(found.products.keys) {
+                let difference = abs(Double((expected[pair] ?? 0) - (found.products[pair] ?? 0)))
+                guard difference > 0 else { continue }
+                mismatches += 1
+                largest = max(largest, difference)
+                first = first ?? "row \(r + 1), column \(pair.input + 1): Wᵀ has \(expected[pair] ?? 0) × \(notation.latex(form.tied.parameters[pair.parameter])), the sliding-window sum \(found.products[pair] ?? 0)"
+            }
+            for p in Set(expectedConstant.keys).union(found.constantProducts.keys) {
+                let difference = abs((expectedConstant[p] ?? 0) - (found.constantProducts[p] ?? 0))
+                guard difference > 0 else { continue }
+                mismatches += 1
+                largest = max(largest, difference)
+                first = first ?? "row \(r + 1): the constant part of \(notation.latex(form.tied.parameters[p])) is \(expectedConstant[p] ?? 0) in the matrix form, \(found.constantProducts[p] ?? 0) in the sliding-window sum"
+            }
+        }
+        let scope = sampled.count == layer.input.count
+            ? "all \(NumberFormat.count(form.tied.rows)) rows"
+            : "every row on a seeded sample of \(NumberFormat.count(sampled.count)) of \(NumberFormat.count(layer.input.count)) input units (taps above \(NumberFormat.count(Self.structureTapLimit)))"
+        let note = first.map { "\(mismatches) coefficient\(mismatches == 1 ? "" : "s") differ; first: \($0)" }
+            ?? "terms equal the sliding-window sum on \(scope); \(occupancyNote())"
+        return .ran(.structure, error: largest, tolerance: 0, note: note)
+    }
+
+    /// The input units whose formal variables the proof tracks: all of them unless
+    /// the layer has more taps than the limit.
+    private func structureSample() -> Set<Int> {
+        let units = layer.input.count
+        guard layer.tapCount > Self.structureTapLimit else { return Set(0..<units) }
+        let share = max(1, units * Self.structureTapLimit / layer.tapCount)
+        var random = SplitMix64(seed: seed ^ 0x57AC)
+        var sample = Set<Int>()
+        while sample.count < min(share, units) { sample.insert(random.nextInt(in: 0...(units - 1))) }
+        return sample
+    }
+
+    /// How many entries each parameter occupies against the positions it slides over.
+    private func occupancyNote() -> String {
+        let occupancy = form.tied.occupancy
+        let positions = layer.output.mapSize
+        guard let least = occupancy.min(), let most = occupancy.max() else { return "no parameters" }
+        let zeros = form.tied.entryCount - form.tied.nonzeroCount
+        let sliding = "each parameter slides over \(positions) position\(positions == 1 ? "" : "s") and occupies "
+            + (least == most ? "\(least) entries" : "\(least) to \(most) entries")
+        let border = least < positions ? " (fewer where taps fall on a constant or zero border)" : ""
+        return sliding + border + "; the \(NumberFormat.count(zeros)) zero entries are exactly those no tap reaches"
+    }
+}
