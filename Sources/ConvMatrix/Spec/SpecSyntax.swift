@@ -1,0 +1,53 @@
+/// A spec as written, before its arguments mean anything: which layer, and each
+/// argument with where it stands in the text.
+///
+///     Conv1d(2, 3, kernel_size=3, bias=False)
+///     // layer Conv1d (1 spatial dimension) at 0; arguments 2, 3, kernel_size=3, bias=False
+struct SpecCall: Equatable, Sendable {
+    /// 1, 2 or 3, from the layer name.
+    var spatialDimensions: Int
+    /// Where the layer name starts.
+    var layerOffset: Int
+    var arguments: [SpecArgument]
+    /// Where the closing `)` stands: missing arguments are reported there.
+    var closingOffset: Int
+}
+
+/// One argument of a spec call: positional (`3`) or keyword (`stride=2`).
+struct SpecArgument: Equatable, Sendable {
+    /// The keyword, or nil for a positional argument.
+    var keyword: String?
+    var value: SpecValue
+    /// Where the argument starts: its keyword, or its value if positional.
+    var offset: Int
+}
+
+/// A Python literal in a spec: a number, a string, a bare name or a tuple of values.
+///
+///     padding=((2, 1), (1, 2))
+///     // .tuple([.tuple([.number("2"), .number("1")]), .tuple([.number("1"), .number("2")])])
+struct SpecValue: Equatable, Sendable {
+    indirect enum Kind: Equatable, Sendable {
+        /// A decimal literal with its sign, as written: `3`, `-1`, `0.5`, `1e-05`.
+        case number(String)
+        /// The contents of a quoted string.
+        case string(String)
+        /// A bare name: `True`, `False`, or anything else a user wrote unquoted.
+        case name(String)
+        /// `(a, b)`, `(a,)` or `()`.
+        case tuple([SpecValue])
+    }
+
+    var kind: Kind
+    /// Where the value starts: its sign, its opening quote or its `(`.
+    var offset: Int
+
+    /// The value as an error message shows it: `1.5`, `the string 'a'`, `a tuple of 3`.
+    var shown: String {
+        switch kind {
+        case .number(let text), .name(let text): text
+        case .string(let text): "the string '\(text)'"
+        case .tuple(let elements): "a tuple of \(elements.count)"
+        }
+    }
+}
