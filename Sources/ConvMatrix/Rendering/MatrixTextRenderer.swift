@@ -33,10 +33,10 @@ public struct MatrixTextRenderer: Sendable {
             if r > 0, r % tied.rowBlockSize == 0 {
                 lines.append(separatorLine(tied, labelWidth: labelWidth, cellWidth: width))
             }
-            var line = rowLabels[r].padded(to: labelWidth) + " "
+            var line = rowLabels[r].padded(to: labelWidth)
             for c in 0..<tied.columns {
-                line += c % tied.columnBlockSize == 0 ? "│ " : " "
-                line += cells[r][c].padded(to: width)
+                if c % tied.columnBlockSize == 0 { line += " │" }
+                line += " " + (entries == .numeric ? cells[r][c].leftPadded(to: width) : cells[r][c].padded(to: width))
             }
             lines.append(line.trailingSpacesRemoved)
         }
@@ -54,18 +54,17 @@ public struct MatrixTextRenderer: Sendable {
     }
 
     private func header(_ tied: TiedMatrix, input: TensorShape, labelWidth: Int, cellWidth: Int) -> String {
-        var line = String(repeating: " ", count: labelWidth + 1)
-        let blockWidth = tied.columnBlockSize * (cellWidth + 1) + 1
+        var line = String(repeating: " ", count: labelWidth)
         for i in 0..<tied.columnBlocks {
-            line += ("│ input map \(i + 1)").padded(to: blockWidth)
+            line += " │" + (" input map \(i + 1)").padded(to: tied.columnBlockSize * (cellWidth + 1))
         }
         return line.trailingSpacesRemoved
     }
 
     private func separatorLine(_ tied: TiedMatrix, labelWidth: Int, cellWidth: Int) -> String {
-        var line = String(repeating: "─", count: labelWidth + 1)
+        var line = String(repeating: "─", count: labelWidth)
         for _ in 0..<tied.columnBlocks {
-            line += "┼" + String(repeating: "─", count: tied.columnBlockSize * (cellWidth + 1))
+            line += "─┼" + String(repeating: "─", count: tied.columnBlockSize * (cellWidth + 1))
         }
         return line
     }

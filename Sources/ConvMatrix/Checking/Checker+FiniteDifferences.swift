@@ -1,0 +1,72 @@
+/// Check 5: central differences of E = ½‖Wᵀx + o + b − target‖² against the backward pass.
+extension Checker {
+    /// E is quadratic in x and in the parameters, so the central difference
+    ///
+    ///     (E(u + h·e_k) − E(u − h·e_k)) / 2h = ∂E/∂u_k
+    ///
+    /// has no truncation error for any step h. With integer data and h = 1 every
+    /// value is an integer or a half-integer and the check is exact, held to 0.
+    /// Each perturbed parameter rebuilds the dense Wᵀ from its terms; above
+    /// ``finiteDifferenceSample`` coordinates (or a budget of dense entries) a
+    /// seeded sample is perturbed, and the note says so.
+    func finiteDifferences(data: CheckData, budget: MemoryBudget) throws(ConvMatrixError) -> CheckReport.Check {
+        let weights = givenWeights ?? data.integerWeights
+        let m = try MaterialisedConvolution(form, weights: weights, budget: budget)
+        let residual = zip(m.forward(data.x), data.target).map { $0 - $1 }
+        let gradients = m.backward(input: data.x, outputGradient: residual)
+        let energy = { (y: [Double]) in 0.5 * zip(y, data.target).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } }
+        var worst = 0.0
+        var scale = 0.0
+
+        let inputs = sample(count: layer.input.count, limit: Self.finiteDifferenceSample, salt: 1)
+        for c in inputs {
+            var plus = data.x, minus = data.x
+            plus[c] += 1
+            minus[c] -= 1
+            let (ePlus, eMinus) = (energy(m.forward(plus)), energy(m.forward(minus)))
+            worst = max(worst, abs((ePlus - eMinus) / 2 - gradients.input[c, 0]))
+            scale = max(scale, ePlus + eMinus)
+        }
+
+        let parameterCount = weights.weight.count + (weights.bias?.count ?? 0)
+        let rebuildLimit = max(8, 50_000_000 / max(1, form.tied.entryCount))
+        let parameters = sample(count: parameterCount, limit: min(Self.finiteDifferenceSample, rebuildLimit), salt: 2)
+        let analytic = gradients.weight + (gradients.bias ?? [])
+        for p in parameters {
+            let (ePlus, eMinus) = (try perturbedEnergy(weights, p, by: 1, x: data.x, energy: energy, budget: budget),
+                                   try perturbedEnergy(weights, p, by: -1, x: data.x, energy: energy, budget: budget))
+            worst = max(worst, abs((ePlus - eMinus) / 2 - analytic[p]))
+            scale = max(scale, ePlus + eMinus)
+        }
+
+        let exact = isExact(weights, data.x)
+        let tolerance = exact ? 0 : Tolerance.betweenTwoSums(terms: layer.output.count + longestRow + 2, magnitude: 2 * scale)
+        let sampled = inputs.count < layer.input.count || parameters.count < parameterCount
+        let note = "central differences with step 1 on \(inputs.count) of \(layer.input.count) inputs and \(parameters.count) of \(parameterCount) parameters"
+            + (sampled ? " (a seeded sample)" : "") + (exact ? "; integers: exact" : "")
+        return .ran(.finiteDifferences, error: worst, tolerance: tolerance, note: note)
+    }
+
+    /// E with parameter p (weights first, then biases) moved by `step`.
+    private func perturbedEnergy(
+        _ weights: LayerWeights, _ p: Int, by step: Double, x: [Double],
+        energy: ([Double]) -> Double, budget: MemoryBudget
+    ) throws(ConvMatrixError) -> Double {
+        var moved = weights
+        if p < moved.weight.count {
+            moved.weight[p] += step
+        } else {
+            moved.bias?[p - moved.weight.count] += step
+        }
+        return energy(try MaterialisedConvolution(form, weights: moved, budget: budget).forward(x))
+    }
+
+    /// All of 0..<count, or `limit` of them drawn without replacement, sorted.
+    private func sample(count: Int, limit: Int, salt: UInt64) -> [Int] {
+        guard count > limit else { return Array(0..<count) }
+        var random = SplitMix64(seed: seed ^ (0xFD00 + salt))
+        var chosen = Set<Int>()
+        while chosen.count < limit { chosen.insert(random.nextInt(in: 0...(count - 1))) }
+        return chosen.sorted()
+    }
+}
