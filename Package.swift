@@ -27,6 +27,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConvMatrixTests", dependencies: ["ConvMatrix"]),
-        .testTarget(name: "convmatTests", dependencies: ["ConvMatrix", "convmat"]),
+        .testTarget(name: "convmatTests", dependencies: ["ConvMatrix", "convmat"], exclude: ["Golden"]),
     ]
 )

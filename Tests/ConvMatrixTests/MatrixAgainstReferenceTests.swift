@@ -21,8 +21,9 @@ import Testing
     }
 
     /// PyLops' todense in reverse: Wᵀ built column by column from the reference,
-    /// Wᵀ e_c = forward(e_c) − forward(0), equals the materialised matrix.
-    @Test(arguments: LayerCases.edges + LayerCases.edgesInEveryMode)
+    /// Wᵀ e_c = forward(e_c) − forward(0), equals the materialised matrix. One
+    /// reference pass per column: layers of up to 300 input units.
+    @Test(arguments: (LayerCases.edges + LayerCases.edgesInEveryMode).filter { (try? $0.layer().input.count) ?? 0 <= 300 })
     func matrixBuiltFromReferenceColumns(_ layerCase: LayerCase) throws {
         let layer = try layerCase.layer()
         let weights = LayerWeights.integers(for: layer.spec, seed: 4)

@@ -22,11 +22,12 @@ public struct MemoryBudget: Sendable, Equatable {
         guard bytes > limitBytes else { return }
         throw ConvMatrixError(
             .budget, field: "max_memory",
-            reason: "\(what) would take about \(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); raise it with --max-memory or use a smaller layer or input")
+            reason: "\(what) would take \(bytes == Int.max ? "" : "about ")\(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); raise it with --max-memory or use a smaller layer or input")
     }
 
     /// `1.5 GiB`, `12.0 MiB`, `800 B`.
     public static func format(_ bytes: Int) -> String {
+        if bytes == Int.max { return "more than 8 EiB" }
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
         var value = Double(bytes)
         var unit = 0
@@ -58,6 +59,11 @@ extension Convolution {
 /// ∏ factors, or Int.max when the product overflows: an estimate that is too large
 /// to represent is certainly too large to allocate.
 public func saturatingProduct(_ factors: Int...) -> Int {
+    saturatingProduct(factors)
+}
+
+/// ∏ factors, or Int.max when the product overflows.
+public func saturatingProduct(_ factors: [Int]) -> Int {
     var product = 1
     for factor in factors {
         let (next, overflow) = product.multipliedReportingOverflow(by: factor)
@@ -65,4 +71,10 @@ public func saturatingProduct(_ factors: Int...) -> Int {
         product = next
     }
     return product
+}
+
+/// a + b, or Int.max when the sum overflows.
+public func saturatingSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
 }

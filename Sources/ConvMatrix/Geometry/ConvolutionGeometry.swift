@@ -30,6 +30,9 @@ public struct ConvolutionGeometry: Hashable, Sendable {
         try Self.requirePaddingWithinModeLimits(spec: spec, input: input, padding: padding)
         let extended = zip(input.spatial, padding).map { n, pad in n + pad.total }
         try Self.requireKernelFits(spec: spec, extended: extended)
+        guard saturatingProduct([max(spec.inChannels, spec.outChannels)] + extended) <= ConvolutionSpec.largestCount else {
+            throw .shape("input", "\(input) padded to \(extended.map(String.init).joined(separator: "x")) has more than \(ConvolutionSpec.largestCount) units")
+        }
         self.spec = spec
         self.input = input
         self.padding = padding

@@ -29,7 +29,13 @@ public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
             guard let extent = Int(part), extent >= 1 else {
                 throw .shape(field, "'\(part)' in '\(text)' is not a positive integer")
             }
+            guard extent <= ConvolutionSpec.largestArgument else {
+                throw .shape(field, "\(extent) in '\(text)' is larger than \(ConvolutionSpec.largestArgument), the largest extent ConvMatrix accepts")
+            }
             extents.append(extent)
+        }
+        guard saturatingProduct(extents) <= ConvolutionSpec.largestCount else {
+            throw .shape(field, "'\(text)' has more than \(ConvolutionSpec.largestCount) units")
         }
         self.init(channels: extents[0], spatial: Array(extents.dropFirst()))
     }

@@ -20,7 +20,7 @@ extension Convolution {
     /// input unit P copies into e; terms on constant border units disappear.
     public func tiedMatrix() -> TiedMatrix {
         let terms = validTerms().compactMap { term -> Term? in
-            padding.source[term.column].map { Term(row: term.row, column: $0, parameter: term.parameter) }
+            padding.source(term.column).map { Term(row: term.row, column: $0, parameter: term.parameter) }
         }
         return TiedMatrix(
             rows: output.count, columns: input.count,
@@ -31,7 +31,7 @@ extension Convolution {
     /// The valid terms that land on border units holding the padding constant c:
     /// they make the offset o_r = c · Σ v_p over row r's border terms.
     public func borderTerms() -> [Term] {
-        validTerms().filter { padding.source[$0.column] == nil }
+        validTerms().filter { padding.source($0.column) == nil }
     }
 
     private func validTerms() -> [Term] {

@@ -20,9 +20,10 @@ public struct PaddingOperator: Sendable {
     public let input: TensorShape
     public let extended: TensorShape
     public let padding: [SidePadding]
-    /// For each extended unit, the input unit it copies, or nil for a border unit
-    /// that holds the padding constant.
-    public let source: [Int?]
+    /// Per spatial dimension, for each extended index, the input index it copies or nil.
+    private let sourceAlongDimension: [[Int?]]
+    private let inputBox: RowMajor
+    private let extendedBox: RowMajor
 
     /// The padding of `geometry`'s input.
     public init(geometry: ConvolutionGeometry) {
@@ -31,6 +32,7 @@ public struct PaddingOperator: Sendable {
     }
 
     /// P for `mode`, extending `input` by `padding` along each spatial dimension.
+    /// Nothing of the size of the input is stored: rows of P are computed on demand.
     ///
     /// - Precondition: the pads are within the mode's limits (``ConvolutionGeometry`` checks them).
     public init(mode: PaddingMode, input: TensorShape, padding: [SidePadding]) {
@@ -40,24 +42,28 @@ public struct PaddingOperator: Sendable {
         self.padding = padding
         self.extended = TensorShape(
             channels: input.channels, spatial: zip(input.spatial, padding).map { $0 + $1.total })
-        let inputBox = RowMajor(input.spatial)
-        let extendedBox = RowMajor(extended.spatial)
-        let perMap: [Int?] = extendedBox.allIndices.map { position in
-            var sourcePosition: [Int] = []
-            for d in position.indices {
-                let shifted = position[d] - padding[d].before
-                guard let s = Self.sourceIndex(shifted, length: input.spatial[d], mode: mode) else { return nil }
-                sourcePosition.append(s)
+        inputBox = RowMajor(input.spatial)
+        extendedBox = RowMajor(extended.spatial)
+        sourceAlongDimension = input.spatial.indices.map { d in
+            (0..<(input.spatial[d] + padding[d].total)).map {
+                Self.sourceIndex($0 - padding[d].before, length: input.spatial[d], mode: mode)
             }
-            return inputBox.offset(sourcePosition)
         }
-        var source: [Int?] = []
-        source.reserveCapacity(extended.count)
-        for channel in 0..<input.channels {
-            let base = channel * input.mapSize
-            source.append(contentsOf: perMap.map { $0.map { base + $0 } })
+    }
+
+    /// The input unit that extended unit e copies, or nil for a border unit that
+    /// holds the padding constant: row e of P.
+    public func source(_ e: Int) -> Int? {
+        let channel = e / extended.mapSize
+        var rest = e % extended.mapSize
+        var offset = channel * input.mapSize
+        for d in sourceAlongDimension.indices {
+            let stride = extendedBox.strides[d]
+            guard let s = sourceAlongDimension[d][rest / stride] else { return nil }
+            offset += s * inputBox.strides[d]
+            rest %= stride
         }
-        self.source = source
+        return offset
     }
 
     /// The input index an extended index u (relative to the first input unit) copies,
@@ -84,21 +90,21 @@ public struct PaddingOperator: Sendable {
     }
 
     /// True when some extended unit holds the constant c ≠ 0, so the layer has an offset.
-    public var hasOffset: Bool { borderValue != 0 && source.contains(where: { $0 == nil }) }
+    public var hasOffset: Bool { borderValue != 0 && padding.contains { $0.total > 0 } }
 
     /// x̃ = P x + c · b.
     public func extend(_ x: [Double]) -> [Double] {
         precondition(x.count == input.count, "x has \(x.count) units, expected \(input.count)")
         let c = borderValue
-        return source.map { $0.map { x[$0] } ?? c }
+        return (0..<extended.count).map { e in source(e).map { x[$0] } ?? c }
     }
 
     /// δx = Pᵀ δx̃: every copy's gradient summed into its source; border constants get none.
     public func adjoint(_ extendedGradient: [Double]) -> [Double] {
         precondition(extendedGradient.count == extended.count, "gradient has \(extendedGradient.count) units, expected \(extended.count)")
         var gradient = Array(repeating: 0.0, count: input.count)
-        for (e, s) in source.enumerated() {
-            if let s { gradient[s] += extendedGradient[e] }
+        for e in 0..<extended.count {
+            if let s = source(e) { gradient[s] += extendedGradient[e] }
         }
         return gradient
     }
@@ -106,7 +112,7 @@ public struct PaddingOperator: Sendable {
     /// P's nonzeros as (row, column) pairs, row = extended unit, column = input unit;
     /// every coefficient is 1.
     public var nonzeros: [(row: Int, column: Int)] {
-        source.enumerated().compactMap { e, s in s.map { (row: e, column: $0) } }
+        (0..<extended.count).compactMap { e in source(e).map { (row: e, column: $0) } }
     }
 
     /// The dense P, (extended units) × (input units).

@@ -54,7 +54,7 @@ public struct ShowReport: Encodable, Sendable {
     /// Rough bytes of the encoded document, for the size guard: about 16 bytes a term,
     /// and 12 bytes a dense entry (matrix and tie).
     public static func estimatedBytes(terms: Int, entries: Int) -> Int {
-        saturatingProduct(terms, 16) &+ (entries <= denseEntryLimit ? entries * 24 : 0)
+        saturatingSum(saturatingProduct(terms, 16), entries <= denseEntryLimit ? entries * 24 : 0)
     }
 }
 

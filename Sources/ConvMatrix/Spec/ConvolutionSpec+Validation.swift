@@ -21,6 +21,10 @@ extension ConvolutionSpec {
             throw .spec("groups", "out_channels \(outChannels) is not divisible by groups \(groups)")
         }
         try validatePadding()
+        let weightSize = saturatingProduct(outChannels, inChannels / groups, saturatingProduct(kernelSize))
+        guard weightSize <= Self.largestCount else {
+            throw .spec("kernel_size", "the weight would have \(weightSize == Int.max ? "more than 2^63" : String(weightSize)) parameters, more than ConvMatrix can hold (\(Self.largestCount))")
+        }
         if case .constant(let value) = paddingMode, !value.isFinite {
             throw .spec("padding_value", "\(value) is not a finite number")
         }
@@ -41,22 +45,41 @@ extension ConvolutionSpec {
             guard pairs.count == spatialDimensions else {
                 throw .spec("padding", "expected \(spatialDimensions) (before, after) pair\(spatialDimensions == 1 ? "" : "s") for \(typeName), got \(pairs.count)")
             }
-            for pair in pairs where pair.before < 0 || pair.after < 0 {
-                throw .spec("padding", "(\(pair.before), \(pair.after)) has a negative amount")
+            for pair in pairs {
+                guard pair.before >= 0, pair.after >= 0 else {
+                    throw .spec("padding", "(\(pair.before), \(pair.after)) has a negative amount")
+                }
+                try requireAtMostLargest(max(pair.before, pair.after), "padding")
             }
         }
     }
 
+    /// The largest extent any one argument may have: 2²⁰. Larger values describe no
+    /// layer a dense matrix could hold, and capping them keeps every product of
+    /// sizes below 2⁶³.
+    public static let largestArgument = 1 << 20
+
+    /// The most units or parameters any tensor of a layer may have: 2⁴⁰.
+    public static let largestCount = 1 << 40
+
     private func requirePositive(_ value: Int, _ field: String) throws(ConvMatrixError) {
         guard value >= 1 else { throw .spec(field, "must be at least 1, got \(value)") }
+        try requireAtMostLargest(value, field)
+    }
+
+    private func requireAtMostLargest(_ value: Int, _ field: String) throws(ConvMatrixError) {
+        guard value <= Self.largestArgument else {
+            throw .spec(field, "\(value) is larger than \(Self.largestArgument), the largest extent ConvMatrix accepts")
+        }
     }
 
     private func requirePerDimension(_ values: [Int], _ field: String, minimum: Int) throws(ConvMatrixError) {
         guard values.count == spatialDimensions else {
             throw .spec(field, "expected an int or a tuple of \(spatialDimensions) for \(typeName), got \(values.count) values")
         }
-        for value in values where value < minimum {
-            throw .spec(field, "must be at least \(minimum), got \(value)")
+        for value in values {
+            guard value >= minimum else { throw .spec(field, "must be at least \(minimum), got \(value)") }
+            try requireAtMostLargest(value, field)
         }
     }
 
