@@ -9,9 +9,11 @@ PYTHON := $(VENV)/bin/python
 # Debian packages: OpenBLAS (cblas.h via pkg-config) and LAPACKE for the library;
 # texlive and librsvg for the tests that compile LaTeX and render SVG.
 SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
+# What only the tests need: pdflatex compiles the LaTeX output, rsvg-convert renders the SVG.
+TEST_PACKAGES := texlive-latex-base librsvg2-bin
 CONVMAT := .build/debug/convmat
 
-.PHONY: all deps system-packages swift-toolchain venv build demo test readme check-readme clean
+.PHONY: all deps system-packages test-packages apt-packages swift-toolchain venv build demo test readme check-readme clean
 
 all: build
 
@@ -26,7 +28,14 @@ swift-toolchain:
 	  echo "make: ConvMatrix needs Swift 6 or later; found: $$($(SWIFT) --version 2>&1 | head -1)"; exit 1; }
 
 system-packages:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+test-packages:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(TEST_PACKAGES)"
+
+# Installs the Debian packages in PACKAGES that are missing (as root), or says how.
+apt-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -58,7 +67,7 @@ build: deps
 demo: build
 	@$(CONVMAT) demo
 
-test: deps venv
+test: deps test-packages venv
 	$(SWIFT) build --build-tests
 	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test
 

@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ConvMatrixTests", dependencies: ["ConvMatrix"]),
+        .testTarget(name: "ConvMatrixTests", dependencies: ["ConvMatrix"], exclude: ["Golden"]),
         .testTarget(name: "convmatTests", dependencies: ["ConvMatrix", "convmat"], exclude: ["Golden"]),
     ]
 )
