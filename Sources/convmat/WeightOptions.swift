@@ -39,16 +39,6 @@ struct WeightOptions: ParsableArguments {
             case .integers: return LayerWeights.integers(for: spec, seed: seed)
             }
         }
-        let weightArray = try NpyArray(contentsOf: weight)
-            .requireShape(spec.weightShape, field: "weight", expectedBy: spec.description, path: weight)
-        var biasValues: [Double]? = nil
-        if spec.bias {
-            guard let bias else {
-                throw ConvMatrixError(.file, field: "bias", reason: "\(spec) has a bias: give it with --bias FILE.npy, or write bias=False")
-            }
-            biasValues = try NpyArray(contentsOf: bias)
-                .requireShape([spec.outChannels], field: "bias", expectedBy: spec.description, path: bias).values
-        }
-        return try LayerWeights(weight: weightArray.values, bias: biasValues, for: spec)
+        return try UserWeights.load(weightPath: weight, biasPath: bias, for: spec)
     }
 }

@@ -43,7 +43,7 @@ extension Checker {
         }
         let scope = sampled.count == layer.input.count
             ? "all \(NumberFormat.count(form.tied.rows)) rows"
-            : "every row on a seeded sample of \(NumberFormat.count(sampled.count)) of \(NumberFormat.count(layer.input.count)) input units (taps above \(NumberFormat.count(Self.structureTapLimit)))"
+            : "every row on a seeded sample of \(NumberFormat.count(sampled.count)) of \(NumberFormat.count(layer.input.count)) input units (taps above \(NumberFormat.count(structureTapLimit)))"
         let note = first.map { "\(mismatches) coefficient\(mismatches == 1 ? "" : "s") differ; first: \($0)" }
             ?? "terms equal the sliding-window sum on \(scope); \(occupancyNote())"
         return .ran(.structure, error: largest, tolerance: 0, note: note)
@@ -53,8 +53,8 @@ extension Checker {
     /// the layer has more taps than the limit.
     private func structureSample() -> Set<Int> {
         let units = layer.input.count
-        guard layer.tapCount > Self.structureTapLimit else { return Set(0..<units) }
-        let share = max(1, units * Self.structureTapLimit / layer.tapCount)
+        guard layer.tapCount > structureTapLimit else { return Set(0..<units) }
+        let share = max(1, units * structureTapLimit / layer.tapCount)
         var random = SplitMix64(seed: seed ^ 0x57AC)
         var sample = Set<Int>()
         while sample.count < min(share, units) { sample.insert(random.nextInt(in: 0...(units - 1))) }

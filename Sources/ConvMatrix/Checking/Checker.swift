@@ -8,8 +8,8 @@
 /// reduction) with the naive reference, which shares no index arithmetic with
 /// it. docs/checker.md explains what each check proves.
 public struct Checker: Sendable {
-    /// Above this many taps the structure proof runs on a sample of input units.
-    public static let structureTapLimit = 2_000_000
+    /// Above this many taps the structure proof runs, by default, on a sample of input units.
+    public static let defaultStructureTapLimit = 2_000_000
     /// Finite differences perturb at most this many inputs and this many parameters.
     public static let finiteDifferenceSample = 200
 
@@ -17,6 +17,8 @@ public struct Checker: Sendable {
     public let seed: UInt64
     /// The user's weights, which replace the integer forward run; nil to draw them.
     public let givenWeights: LayerWeights?
+    /// Above this many taps the structure proof tracks a seeded sample of input units.
+    public var structureTapLimit = Checker.defaultStructureTapLimit
 
     /// A checker for `layer`'s own matrix form.
     public init(layer: Convolution, seed: UInt64 = 0, weights: LayerWeights? = nil) {
@@ -61,7 +63,7 @@ public struct Checker: Sendable {
     }
 }
 
-/// The seeded data every check draws from: small integers for exact runs, reals
+/// The seeded data every check draws from: small nonzero integers for exact runs, reals
 /// (PyTorch's initialisation, inputs uniform in ±1) for the rounding-bound run.
 struct CheckData {
     let integerWeights: LayerWeights
@@ -75,9 +77,10 @@ struct CheckData {
         integerWeights = LayerWeights.integers(for: layer.spec, seed: seed)
         realWeights = LayerWeights.pytorchDefault(for: layer.spec, seed: seed)
         var random = SplitMix64(seed: seed ^ 0x5EED)
-        x = (0..<layer.input.count).map { _ in Double(random.nextInt(in: -3...3)) }
+        // Nonzero integers: a zero in x or δy would hide a corrupted entry it multiplies.
+        x = (0..<layer.input.count).map { _ in Double(random.nextSmallNonzeroInteger()) }
         realX = (0..<layer.input.count).map { _ in random.nextSymmetric(bound: 1) }
-        dy = (0..<layer.output.count).map { _ in Double(random.nextInt(in: -3...3)) }
+        dy = (0..<layer.output.count).map { _ in Double(random.nextSmallNonzeroInteger()) }
         target = (0..<layer.output.count).map { _ in Double(random.nextInt(in: -3...3)) }
     }
 }

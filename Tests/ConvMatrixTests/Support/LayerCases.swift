@@ -67,54 +67,12 @@ enum LayerCases {
         }
     }
 
-    /// `count` seeded random configurations: 1-D, 2-D and 3-D with every option,
-    /// small enough that the reference runs in milliseconds.
+    /// `count` seeded random configurations (the same draw as `convmat check --random`).
     static func random(count: Int, seed: UInt64) -> [LayerCase] {
         var generator = SplitMix64(seed: seed)
-        var cases: [LayerCase] = []
-        while cases.count < count {
-            let candidate = RandomLayer.draw(&generator)
-            if (try? candidate.layer()) != nil { cases.append(candidate) }
+        return (0..<count).map { _ in
+            let drawn = RandomLayerDraw.next(&generator).configuration
+            return LayerCase(spec: drawn.spec, input: drawn.input)
         }
-        return cases
-    }
-}
-
-/// A random layer spec and input, written as strings (the parser is part of what is tested).
-enum RandomLayer {
-    static func draw(_ g: inout SplitMix64) -> LayerCase {
-        let dims = g.nextInt(in: 1...3)
-        let groups = [1, 1, 2, 3][g.nextInt(in: 0...3)]
-        let inChannels = groups * g.nextInt(in: 1...2)
-        let outChannels = groups * g.nextInt(in: 1...2)
-        let maxExtent = [0, 9, 6, 4][dims]
-        let extents = (0..<dims).map { _ in g.nextInt(in: 1...maxExtent) }
-        var arguments = ["\(inChannels)", "\(outChannels)", "kernel_size=\(tuple((0..<dims).map { _ in g.nextInt(in: 1...3) }))"]
-        let strided = g.nextInt(in: 0...2) == 0
-        if strided { arguments.append("stride=\(tuple((0..<dims).map { _ in g.nextInt(in: 1...3) }))") }
-        switch g.nextInt(in: 0...5) {
-        case 0: arguments.append("padding='full'")
-        case 1 where !strided: arguments.append("padding='same'")
-        case 2: arguments.append("padding=\(tuple((0..<dims).map { _ in g.nextInt(in: 0...2) }))")
-        case 3: arguments.append("padding=(" + (0..<dims).map { _ in "(\(g.nextInt(in: 0...2)), \(g.nextInt(in: 0...2)))" }.joined(separator: ", ") + (dims == 1 ? ",)" : ")"))
-        default: break
-        }
-        if g.nextInt(in: 0...2) == 0 { arguments.append("dilation=\(tuple((0..<dims).map { _ in g.nextInt(in: 1...2) }))") }
-        if groups > 1 { arguments.append("groups=\(groups)") }
-        if g.nextInt(in: 0...1) == 0 { arguments.append("bias=False") }
-        let modes = ["zeros", "zeros", "circular", "reflect", "replicate", "constant"]
-        let mode = modes[g.nextInt(in: 0...(modes.count - 1))]
-        if mode == "constant" {
-            arguments.append("padding_mode='constant', padding_value=\(Double(g.nextInt(in: -3...3)))")
-        } else if mode != "zeros" {
-            arguments.append("padding_mode='\(mode)'")
-        }
-        return LayerCase(
-            spec: "Conv\(dims)d(" + arguments.joined(separator: ", ") + ")",
-            input: ([inChannels] + extents).map(String.init).joined(separator: "x"))
-    }
-
-    private static func tuple(_ values: [Int]) -> String {
-        values.count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
     }
 }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import ConvMatrix
+import Foundation
+
+/// `convmat check`: prove, configuration by configuration, that Wᵀ is the convolution.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prove that a layer's matrix form is its sliding-window convolution, and check every gradient identity.",
+        discussion: "Exit status 0 when every check that ran passed, 1 when one failed, 2 on bad input. docs/checker.md explains the checks.")
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, json
+    }
+
+    @Argument(help: "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)'. Not with --random.")
+    var spec: String?
+
+    @Option(help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.")
+    var input: String?
+
+    @Option(help: "Check this many random configurations (1-D, 2-D and 3-D, every option) instead of one.")
+    var random: Int?
+
+    @Option(help: "Seed of the drawn data (and, with --random, of the configurations).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Your own weight (.npy, PyTorch layout): replaces the integer forward run.")
+    var weight: String?
+
+    @Option(help: "Your own bias (.npy), with --weight.")
+    var bias: String?
+
+    @Option(name: .customLong("max-memory"), help: "Largest allocation for one layer's matrices, e.g. 512M or 4G.")
+    var maxMemory: String?
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func validate() throws {
+        if let random {
+            guard random >= 1 else { throw ValidationError("--random must be at least 1, got \(random)") }
+            guard spec == nil, input == nil, weight == nil else {
+                throw ValidationError("--random draws its own layers: give no SPEC, --input or --weight with it")
+            }
+        } else {
+            guard spec != nil else { throw ValidationError("give a layer SPEC and --input SHAPE, or --random N") }
+            guard input != nil else { throw ValidationError("--input SHAPE is required with a layer SPEC") }
+        }
+        if bias != nil, weight == nil { throw ValidationError("--bias goes with --weight") }
+    }
+
+    func run() throws {
+        let budget = try maxMemory.map { try MemoryBudget(parsing: $0) } ?? .default
+        if let random {
+            try runRandom(count: random)
+            return
+        }
+        let layer = try Convolution(ConvolutionSpec(parsing: spec ?? ""), input: TensorShape(parsing: input ?? ""))
+        let weights = try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: layer.spec) }
+        let report = try Checker(layer: layer, seed: seed, weights: weights).run(budget: budget)
+        Terminal.write(format == .json ? try JSONOutput.encode(CheckReportDocument(report)) : report.text)
+        if !report.passed {
+            throw CheckFailure(message: report.failures.map { "\($0.name.rawValue): \($0.note)" }.joined(separator: "; "))
+        }
+    }
+
+    private func runRandom(count: Int) throws {
+        var run = RandomCheckRun(count: count, seed: seed)
+        let showProgress = Terminal.stderrIsTerminal && format == .text
+        while try run.step() {
+            if showProgress, run.checked % 10 == 0 || run.checked == count {
+                FileHandle.standardError.write(Data("\rchecked \(run.checked) of \(count), \(run.failures.count) failed".utf8))
+            }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if format == .json {
+            Terminal.write(try JSONOutput.encode(RandomCheckDocument(run)))
+        } else {
+            let failures = run.failures.map { "FAILED (\($0.failedChecks.map(\.name.rawValue).joined(separator: ", "))): \($0.command)\n" }.joined()
+            Terminal.write(failures + run.summary + "\n")
+        }
+        if !run.passed {
+            throw CheckFailure(message: "\(run.failures.count) of \(run.checked) random configurations failed; first: \(run.failures[0].command)")
+        }
+    }
+}
