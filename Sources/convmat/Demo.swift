@@ -8,16 +8,19 @@ struct Demo: ParsableCommand {
 
     enum Name: String, CaseIterable, ExpressibleByArgument {
         case slide
+        case borderModes = "border-modes"
 
         var summary: String {
             switch self {
             case .slide: "The slide's Conv1d(2, 3, kernel_size=3, bias=False) on 2x6: Wᵀ, forward and backward."
+            case .borderModes: "'valid', 'same' and 'full' on a short signal; P and Wᵀ for every padding mode."
             }
         }
 
         func text() throws -> String {
             switch self {
             case .slide: try SlideDemo().text()
+            case .borderModes: try BorderModesDemo().text()
             }
         }
     }

@@ -21,6 +21,9 @@ struct Show: ParsableCommand {
     @Option(help: "What text entries show: symbolic (parameter names) or numeric (the weights).")
     var entries: MatrixTextRenderer.Entries = .symbolic
 
+    @Flag(help: "Show the factorisation Wᵀ = Wᵀ_valid · P: the padding matrix P and the 'valid' convolution of the extended input.")
+    var factor = false
+
     func run() throws {
         let convolution = try layer.makeConvolution()
         let weights = try weightOptions.weights(for: convolution.spec)
@@ -33,11 +36,13 @@ struct Show: ParsableCommand {
         switch format {
         case .text:
             let summary = LayerSummary(layer: convolution, tied: materialised.tied)
-            let matrix = MatrixTextRenderer(entries: entries)
-                .render(materialised.tied, values: weights.weight, input: convolution.input, output: convolution.output)
+            let renderer = MatrixTextRenderer(entries: entries)
+            let matrix = factor
+                ? PaddingText.factor(materialised, renderer: renderer)
+                : renderer.render(materialised.tied, values: weights.weight, input: convolution.input, output: convolution.output)
             Terminal.write(summary.text + "\n" + matrix)
         case .json:
-            Terminal.write(try JSONOutput.encode(ShowReport(layer: materialised)))
+            Terminal.write(try JSONOutput.encode(ShowReport(layer: materialised, factor: factor)))
         }
     }
 }

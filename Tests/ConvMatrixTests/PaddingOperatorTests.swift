@@ -52,4 +52,19 @@ import Testing
             4, 4, 5, 6, 6,
         ])
     }
+
+    /// P x against the reference's direct padding (independent code) on random
+    /// inputs in 1-D, 2-D and 3-D, for every mode.
+    @Test(arguments: ["'zeros'", "'circular'", "'reflect'", "'replicate'", "'constant', padding_value=-3.0"])
+    func againstDirectPadding(mode: String) throws {
+        var random = SplitMix64(seed: 21)
+        for (spec, input) in [("Conv1d(2, 1, 3, padding=((2, 1),)", "2x5"),
+                              ("Conv2d(1, 1, 3, padding=((1, 2), (2, 0))", "1x4x3"),
+                              ("Conv3d(2, 1, 2, padding=((1, 1), (0, 2), (2, 1))", "2x3x3x4")] {
+            let layer = try LayerCase(spec: spec + ", padding_mode=\(mode))", input: input).layer()
+            let x = random.integers(layer.input.count)
+            let direct: [Double] = ReferenceConvolution.extendedInput(spec: layer.spec, input: layer.input, x: x)
+            #expect(layer.padding.extend(x) == direct, "\(layer.spec) on \(input)")
+        }
+    }
 }

@@ -12,8 +12,10 @@ public struct ShowReport: Encodable, Sendable {
     public let matrix: Matrix?
     public let tie: [Int]?
     public let offset: [Double]?
+    /// With `--factor`: P and Wᵀ_valid.
+    public let factor: (padding: PaddingOperator, valid: TiedMatrix)?
 
-    public init(layer: MaterialisedConvolution) {
+    public init(layer: MaterialisedConvolution, factor: Bool = false) {
         summary = LayerSummary(layer: layer.layer, tied: layer.tied)
         weights = layer.weights
         terms = layer.tied.terms
@@ -21,12 +23,13 @@ public struct ShowReport: Encodable, Sendable {
         matrix = dense ? layer.matrix : nil
         tie = dense ? layer.tied.tieIndices : nil
         offset = layer.offset
+        self.factor = factor ? (layer.layer.padding, layer.layer.validTiedMatrix()) : nil
     }
 
     enum Key: String, CodingKey {
         case version, spec, input_shape, output_shape, rows, cols, entries, nonzeros
         case extended_nonzeros, weight_parameters, bias_parameters, weight, bias
-        case terms, matrix, tie, offset, padding_mode
+        case terms, matrix, tie, offset, padding_mode, padding, valid
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +52,8 @@ public struct ShowReport: Encodable, Sendable {
         try c.encodeNullable(matrix?.nestedRows, forKey: .matrix)
         try c.encodeNullable(tie.map { tie in (0..<summary.rows).map { Array(tie[($0 * summary.columns)..<(($0 + 1) * summary.columns)]) } }, forKey: .tie)
         try c.encodeNullable(offset, forKey: .offset)
+        try c.encodeNullable(factor.map { SparseDocument(padding: $0.padding) }, forKey: .padding)
+        try c.encodeNullable(factor.map { SparseDocument(tied: $0.valid) }, forKey: .valid)
     }
 
     /// Rough bytes of the encoded document, for the size guard: about 16 bytes a term,
@@ -62,5 +67,25 @@ extension KeyedEncodingContainer {
     /// Encodes `value`, or an explicit null: documented keys are never left out.
     mutating func encodeNullable<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}
+
+/// A sparse matrix in JSON: `rows`, `cols` and `terms`. For P the terms are
+/// [row, col, coefficient]; for a tied matrix [row, col, parameter].
+struct SparseDocument: Encodable {
+    let rows: Int
+    let cols: Int
+    let terms: [[Int]]
+
+    init(padding: PaddingOperator) {
+        rows = padding.extended.count
+        cols = padding.input.count
+        terms = padding.nonzeros.map { [$0.row, $0.column, 1] }
+    }
+
+    init(tied: TiedMatrix) {
+        rows = tied.rows
+        cols = tied.columns
+        terms = tied.terms.map { [$0.row, $0.column, $0.parameter] }
     }
 }
