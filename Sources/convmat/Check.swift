@@ -24,14 +24,8 @@ struct Check: ParsableCommand {
     @Option(help: "Seed of the drawn data (and, with --random, of the configurations).")
     var seed: UInt64 = 0
 
-    @Option(help: "Your own weight (.npy, PyTorch layout): replaces the integer forward run.")
-    var weight: String?
-
-    @Option(help: "Your own bias (.npy), with --weight.")
-    var bias: String?
-
-    @Option(name: .customLong("max-memory"), help: "Largest allocation for one layer's matrices, e.g. 512M or 4G.")
-    var maxMemory: String?
+    @OptionGroup var weightFiles: WeightFileOptions
+    @OptionGroup var budgetOptions: BudgetOptions
 
     @Option(help: "Output format.")
     var format: Format = .text
@@ -39,24 +33,23 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let random {
             guard random >= 1 else { throw ValidationError("--random must be at least 1, got \(random)") }
-            guard spec == nil, input == nil, weight == nil else {
+            guard spec == nil, input == nil, weightFiles.weight == nil else {
                 throw ValidationError("--random draws its own layers: give no SPEC, --input or --weight with it")
             }
         } else {
             guard spec != nil else { throw ValidationError("give a layer SPEC and --input SHAPE, or --random N") }
             guard input != nil else { throw ValidationError("--input SHAPE is required with a layer SPEC") }
         }
-        if bias != nil, weight == nil { throw ValidationError("--bias goes with --weight") }
     }
 
     func run() throws {
-        let budget = try maxMemory.map { try MemoryBudget(parsing: $0) } ?? .default
+        let budget = try budgetOptions.budget()
         if let random {
             try runRandom(count: random)
             return
         }
         let layer = try Convolution(ConvolutionSpec(parsing: spec ?? ""), input: TensorShape(parsing: input ?? ""))
-        let weights = try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: layer.spec) }
+        let weights = try weightFiles.load(for: layer.spec)
         let report = try Checker(layer: layer, seed: seed, weights: weights).run(budget: budget)
         Terminal.write(format == .json ? try JSONOutput.encode(CheckReportDocument(report)) : report.text)
         if !report.passed {

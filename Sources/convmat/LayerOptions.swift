@@ -9,8 +9,7 @@ struct LayerOptions: ParsableArguments {
     @Option(help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.")
     var input: String
 
-    @Option(name: .customLong("max-memory"), help: "Largest allocation for one layer's matrices, e.g. 512M or 4G (default: a quarter of physical memory).")
-    var maxMemory: String?
+    @OptionGroup var budgetOptions: BudgetOptions
 
     func makeConvolution() throws -> Convolution {
         let spec = try ConvolutionSpec(parsing: spec)
@@ -19,6 +18,6 @@ struct LayerOptions: ParsableArguments {
     }
 
     func budget() throws -> MemoryBudget {
-        try maxMemory.map { try MemoryBudget(parsing: $0) } ?? .default
+        try budgetOptions.budget()
     }
 }

@@ -1,6 +1,24 @@
 import ArgumentParser
 import ConvMatrix
 
+/// A user's own trained weights: `--weight FILE.npy [--bias FILE.npy]`.
+struct WeightFileOptions: ParsableArguments {
+    @Option(help: "Your own weight in PyTorch layout (out, in/groups, *kernel), as a .npy file (float32 or float64).")
+    var weight: String?
+
+    @Option(help: "Your own bias (out,), as a .npy file; goes with --weight.")
+    var bias: String?
+
+    func validate() throws {
+        if bias != nil, weight == nil { throw ValidationError("--bias goes with --weight") }
+    }
+
+    /// The user's weights for `spec`, or nil when none were given.
+    func load(for spec: ConvolutionSpec) throws -> LayerWeights? {
+        try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: spec) }
+    }
+}
+
 /// Where the weights come from: drawn (seeded) or the user's own .npy files.
 struct WeightOptions: ParsableArguments {
     enum Values: String, CaseIterable, ExpressibleByArgument {
@@ -16,29 +34,20 @@ struct WeightOptions: ParsableArguments {
     @Option(help: "Seed of the SplitMix64 generator behind --values.")
     var seed: UInt64 = 0
 
-    @Option(help: "Your own weight in PyTorch layout (out, in/groups, *kernel), as a .npy file (float32 or float64).")
-    var weight: String?
-
-    @Option(help: "Your own bias (out,), as a .npy file; goes with --weight.")
-    var bias: String?
+    @OptionGroup var files: WeightFileOptions
 
     func validate() throws {
-        if weight != nil, values != nil {
+        if files.weight != nil, values != nil {
             throw ValidationError("--weight and --values cannot be used together: --weight gives the values")
-        }
-        if bias != nil, weight == nil {
-            throw ValidationError("--bias goes with --weight")
         }
     }
 
-    /// The weights for `spec`, drawn or read.
+    /// The weights for `spec`, read or drawn.
     func weights(for spec: ConvolutionSpec) throws -> LayerWeights {
-        guard let weight else {
-            switch values ?? .random {
-            case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)
-            case .integers: return LayerWeights.integers(for: spec, seed: seed)
-            }
+        if let given = try files.load(for: spec) { return given }
+        switch values ?? .random {
+        case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)
+        case .integers: return LayerWeights.integers(for: spec, seed: seed)
         }
-        return try UserWeights.load(weightPath: weight, biasPath: bias, for: spec)
     }
 }

@@ -1,0 +1,12 @@
+import ArgumentParser
+import ConvMatrix
+
+/// The size guard's limit: `--max-memory SIZE`.
+struct BudgetOptions: ParsableArguments {
+    @Option(name: .customLong("max-memory"), help: "Largest allocation for one layer's matrices, e.g. 512M or 4G (default: a quarter of physical memory).")
+    var maxMemory: String?
+
+    func budget() throws -> MemoryBudget {
+        try maxMemory.map { try MemoryBudget(parsing: $0) } ?? .default
+    }
+}
