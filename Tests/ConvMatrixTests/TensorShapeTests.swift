@@ -21,3 +21,28 @@ import Testing
         for offset in 0..<box.count { #expect(box.offset(box.index(offset)) == offset) }
     }
 }
+
+@Suite struct SplitMix64Tests {
+    /// The first outputs of SplitMix64 seeded with 0, as published with the algorithm
+    /// (and computed by every reference implementation).
+    @Test func matchesTheReferenceSequence() {
+        var g = SplitMix64(seed: 0)
+        #expect(g.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(g.next() == 0x6E78_9E6A_A1B9_65F4)
+        #expect(g.next() == 0x06C4_5D18_8009_454F)
+    }
+
+    @Test func integersStayInRangeEvenForTheWidestRange() {
+        var g = SplitMix64(seed: 3)
+        for _ in 0..<1000 { #expect((-3...3).contains(g.nextInt(in: -3...3))) }
+        _ = g.nextInt(in: Int.min...Int.max)
+        _ = g.nextInt(in: Int.min...0)
+        #expect(g.nextInt(in: 5...5) == 5)
+    }
+
+    @Test func smallNonzeroIntegersAreNeverZero() {
+        var g = SplitMix64(seed: 4)
+        let draws = (0..<600).map { _ in g.nextSmallNonzeroInteger() }
+        #expect(Set(draws) == [-3, -2, -1, 1, 2, 3])
+    }
+}

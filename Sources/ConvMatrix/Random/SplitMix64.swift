@@ -35,10 +35,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// An integer uniform in `range`, by rejection so that every value is equally likely.
     public mutating func nextInt(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
+        // The span in two's complement, so that even Int.min...Int.max cannot overflow;
+        // a span of 0 means all 2⁶⁴ values.
+        let span = UInt64(bitPattern: Int64(range.upperBound)) &- UInt64(bitPattern: Int64(range.lowerBound)) &+ 1
+        guard span != 0 else { return Int(Int64(bitPattern: next())) }
         let limit = UInt64.max - UInt64.max % span
         var draw = next()
         while draw >= limit { draw = next() }
-        return range.lowerBound + Int(draw % span)
+        return Int(Int64(bitPattern: UInt64(bitPattern: Int64(range.lowerBound)) &+ draw % span))
     }
 }
