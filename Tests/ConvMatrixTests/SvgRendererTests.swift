@@ -105,6 +105,7 @@ import Testing
                 fillOfValue[dense[r, c]] = fill
             }
         }
+        #expect(fillOfValue[scale] != nil || fillOfValue[-scale] != nil, "no entry at the end of the scale")
         #expect(fillOfValue[scale] == nil || fillOfValue[scale] == "#b2182b")
         #expect(fillOfValue[-scale] == nil || fillOfValue[-scale] == "#2166ac")
         #expect(fillOfValue[0] == nil || fillOfValue[0] == "#ffffff")
@@ -144,5 +145,8 @@ import Testing
         }
         #expect(throws: ConvMatrixError.self) { try SvgRenderer(cellSize: 0) }
         #expect(throws: ConvMatrixError.self) { try SvgRenderer(binningThreshold: 2) }
+        #expect(throws: ConvMatrixError.self) { try SvgRenderer(binningThreshold: 100_000) }
+        let empty = TiedMatrix(rows: 0, columns: 3, rowBlockSize: 1, columnBlockSize: 3, parameters: [], terms: [])
+        #expect(throws: ConvMatrixError.self) { try SvgRenderer().render(empty) }
     }
 }

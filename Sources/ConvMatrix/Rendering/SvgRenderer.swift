@@ -14,14 +14,18 @@
 ///     let layer = try Convolution(ConvolutionSpec(parsing: "Conv1d(2, 3, kernel_size=3, bias=False)"),
 ///                                 input: TensorShape(parsing: "2x6"))
 ///     let svg = try SvgRenderer().render(layer.tiedMatrix(), title: "\(layer.spec) on 2x6")
-///     // <?xml …?><svg xmlns="http://www.w3.org/2000/svg" width="…" …>
+///     // <?xml version="1.0" encoding="UTF-8"?>
+///     // <svg xmlns="http://www.w3.org/2000/svg" width="720" height="448" viewBox="0 0 720 448" …>
+///
+/// (docs/images/slide-1d.svg is this picture.)
 ///
 /// Large matrices stay small: when rows or columns exceed `binningThreshold`,
-/// each drawn cell covers a bin of b × b entries (b = ⌈largest side / threshold⌉),
-/// bins never straddle a block border, and a cell's lightness (grey level for
-/// `spy`, mean for `numeric`) tells the share of nonzero entries it covers.
-/// The slides' Conv2d(4, 12, 5) on 4x14x14, 1200 × 784, is drawn in cells of
-/// 4 × 4 entries in well under 1 MB.
+/// each drawn cell covers a bin of about b × b entries (b = ⌈largest side /
+/// threshold⌉) and bins never straddle a block border. A bin keeps its block's
+/// hue (`sharing`) and is darker the larger the share of nonzero entries it
+/// covers (grey for `spy`); `numeric` shows the mean of its entries. The slides'
+/// Conv2d(4, 12, 5) on 4x14x14, 1200 × 784, is drawn in cells of 4 × 4 entries
+/// in about 210 kB (docs/images/slide-2d.svg).
 ///
 /// The renderer returns a String; writing it anywhere is the caller's business.
 public struct SvgRenderer: Sendable {
@@ -51,14 +55,15 @@ public struct SvgRenderer: Sendable {
     ///
     /// - Parameters:
     ///   - cellSize: pixels per entry for small matrices, 1…100.
-    ///   - binningThreshold: rows or columns above which entries are binned, 10 or more.
+    ///   - binningThreshold: rows or columns above which entries are binned, 10…2000
+    ///     (the picture has at most about twice as many cells along a side).
     /// - Throws: ``ConvMatrixError`` when either is out of range.
     public init(style: Style = .sharing, cellSize: Int = 20, binningThreshold: Int = defaultBinningThreshold) throws(ConvMatrixError) {
         guard (1...100).contains(cellSize) else {
             throw .shape("cell_size", "\(cellSize) pixels is not between 1 and 100")
         }
-        guard binningThreshold >= 10 else {
-            throw .shape("binning_threshold", "\(binningThreshold) is too small to draw a matrix; give 10 or more")
+        guard (10...2000).contains(binningThreshold) else {
+            throw .shape("binning_threshold", "\(binningThreshold) is not between 10 and 2000 rows or columns")
         }
         self.style = style
         self.cellSize = cellSize
@@ -68,7 +73,8 @@ public struct SvgRenderer: Sendable {
     /// The picture of `tied`, with `title` (e.g. the layer spec) on its first line.
     ///
     /// - Returns: a complete SVG document.
-    /// - Throws: ``ConvMatrixError`` when numeric values do not fit the matrix's parameters.
+    /// - Throws: ``ConvMatrixError`` when the matrix is empty or numeric values do not
+    ///   fit its parameters.
     /// - Complexity: O(terms + drawn cells); the SVG has at most about
     ///   `binningThreshold`² · 2 cells, merged into runs of equal colour.
     public func render(_ tied: TiedMatrix, title: String? = nil) throws(ConvMatrixError) -> String {
@@ -117,7 +123,11 @@ public struct SvgRenderer: Sendable {
     }
 
     /// The parameter values of a numeric style, checked against `tied`; nil for other styles.
+    /// Also refuses a matrix without entries, which has nothing to draw.
     func checkedValues(for tied: TiedMatrix) throws(ConvMatrixError) -> [Double]? {
+        guard tied.rows > 0, tied.columns > 0 else {
+            throw .shape("matrix", "Wᵀ is \(tied.rows) × \(tied.columns): there is nothing to draw")
+        }
         guard case .numeric(let values) = style else { return nil }
         guard values.count == tied.parameterCount else {
             throw .shape("values", "\(values.count) values, but the matrix has \(tied.parameterCount) parameters")

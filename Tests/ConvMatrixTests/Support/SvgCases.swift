@@ -55,6 +55,8 @@ enum SvgCases {
         SvgCase(layer: circular, style: .sharing, factor: true),
         SvgCase(layer: padded2d, style: .sharing),
         SvgCase(layer: padded2d, style: .numeric, factor: true),
+        // Unbinned, but too many blocks for per-block swatches: a tap ramp and a block map.
+        SvgCase(layer: LayerCase(spec: "Conv1d(16, 20, 5, padding=2, groups=4)", input: "16x6"), style: .sharing),
         SvgCase(layer: slide2d, style: .sharing),
         SvgCase(layer: slide2d, style: .numeric),
         SvgCase(layer: slide2d, style: .spy),
