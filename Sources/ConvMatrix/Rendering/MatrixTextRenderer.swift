@@ -70,15 +70,6 @@ public struct MatrixTextRenderer: Sendable {
     }
 }
 
-/// Names of units for labels: y₁(3) is unit 3 of output map 1, x₂(1,4) unit (1, 4) of input map 2.
-enum UnitLabel {
-    static func name(_ letter: String, unit: Int, shape: TensorShape) -> String {
-        let map = unit / shape.mapSize
-        let position = RowMajor(shape.spatial).index(unit % shape.mapSize).map { String($0 + 1) }
-        return letter + UnicodeIndices.lowered(String(map + 1)) + "(" + position.joined(separator: ",") + ")"
-    }
-}
-
 extension String {
     /// Left-aligned in a field of `width` characters.
     func padded(to width: Int) -> String {
