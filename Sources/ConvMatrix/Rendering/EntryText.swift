@@ -26,6 +26,9 @@ struct EntryText {
     private let separator: String
     private let values: [Double]?
     private let number: (Double) -> String
+    /// Written around every symbolic entry (e.g. `$` … `$`).
+    private var prefix = ""
+    private var suffix = ""
 
     /// Symbolic entries.
     init(symbolic tied: TiedMatrix, name: (ParameterNotation, ParameterName) -> String, separator: String) {
@@ -42,6 +45,14 @@ struct EntryText {
         separator = ""
         self.values = values
         self.number = number
+    }
+
+    /// The same entries with every symbolic entry between `prefix` and `suffix`.
+    func wrapped(prefix: String, suffix: String) -> EntryText {
+        var copy = self
+        copy.prefix = prefix
+        copy.suffix = suffix
+        return copy
     }
 
     /// Checks the values a renderer was given: numeric entries need exactly one value
@@ -67,7 +78,7 @@ struct EntryText {
         if let values {
             return number(terms.reduce(0.0) { $0 + values[$1.parameter] })
         }
-        return terms.map { symbols![$0.parameter] }.joined(separator: separator)
+        return prefix + terms.map { symbols![$0.parameter] }.joined(separator: separator) + suffix
     }
 
     /// Row r's structural nonzeros inside `columns`, as (column, text) in column order.
