@@ -21,37 +21,34 @@ public enum MatrixEntries: String, Sendable, CaseIterable {
 ///
 /// Structural zeros have no text here; each renderer writes its own zero (·, 0).
 struct EntryText {
-    /// Each parameter's name, indexed by p (symbolic), or nil (numeric).
-    private let symbols: [String]?
-    private let separator: String
-    private let values: [Double]?
-    private let number: (Double) -> String
-    /// Written around every symbolic entry (e.g. `$` … `$`).
-    private var prefix = ""
-    private var suffix = ""
+    private enum Kind {
+        /// Each parameter's name, indexed by p; the text between the names of a sum;
+        /// the text around a whole entry.
+        case symbolic(names: [String], separator: String, prefix: String, suffix: String)
+        /// The weight values, indexed by p, and how a number is written.
+        case numeric(values: [Double], number: (Double) -> String)
+    }
+
+    private var kind: Kind
 
     /// Symbolic entries.
     init(symbolic tied: TiedMatrix, name: (ParameterNotation, ParameterName) -> String, separator: String) {
         let notation = tied.notation
-        symbols = tied.parameters.map { name(notation, $0) }
-        self.separator = separator
-        values = nil
-        number = { _ in "" }
+        kind = .symbolic(names: tied.parameters.map { name(notation, $0) }, separator: separator, prefix: "", suffix: "")
     }
 
     /// Numeric entries for the weight values `values` (one per parameter).
     init(numeric values: [Double], number: @escaping (Double) -> String) {
-        symbols = nil
-        separator = ""
-        self.values = values
-        self.number = number
+        kind = .numeric(values: values, number: number)
     }
 
-    /// The same entries with every symbolic entry between `prefix` and `suffix`.
+    /// The same entries with every symbolic entry between `prefix` and `suffix`
+    /// (e.g. `$` and `$`); numbers stay as they are.
     func wrapped(prefix: String, suffix: String) -> EntryText {
         var copy = self
-        copy.prefix = prefix
-        copy.suffix = suffix
+        if case .symbolic(let names, let separator, _, _) = kind {
+            copy.kind = .symbolic(names: names, separator: separator, prefix: prefix, suffix: suffix)
+        }
         return copy
     }
 
@@ -71,14 +68,19 @@ struct EntryText {
     }
 
     /// True for numbers (renderers right-align them).
-    var isNumeric: Bool { values != nil }
+    var isNumeric: Bool {
+        if case .numeric = kind { return true }
+        return false
+    }
 
     /// The text of an entry with these (nonempty) terms.
     func text<Terms: Collection<Term>>(_ terms: Terms) -> String {
-        if let values {
+        switch kind {
+        case .symbolic(let names, let separator, let prefix, let suffix):
+            return prefix + terms.map { names[$0.parameter] }.joined(separator: separator) + suffix
+        case .numeric(let values, let number):
             return number(terms.reduce(0.0) { $0 + values[$1.parameter] })
         }
-        return prefix + terms.map { symbols![$0.parameter] }.joined(separator: separator) + suffix
     }
 
     /// Row r's structural nonzeros inside `columns`, as (column, text) in column order.
@@ -98,12 +100,5 @@ struct EntryText {
             start = end
         }
         return entries
-    }
-
-    /// Every row's nonzeros as a full row of texts, nil for structural zeros.
-    func denseRow(_ tied: TiedMatrix, _ r: Int) -> [String?] {
-        var cells = [String?](repeating: nil, count: tied.columns)
-        for (column, text) in row(tied, r) { cells[column] = text }
-        return cells
     }
 }
