@@ -1,81 +1,95 @@
-/// Wᵀ as aligned text for a terminal: entries in columns, │ between input maps,
-/// ─ between output maps, structural zeros as ·.
+/// Wᵀ as aligned text for a terminal: entries in columns, │ between column blocks,
+/// ─ with ┼ between row blocks, structural zeros as ·.
 ///
-///              │ x₁(1) x₁(2) …
-///     y₁(1)    │ v₁₁¹  v₁₁²  v₁₁³  ·  …
+///           │ input map 1                   │ input map 2
+///     y₁(1) │ v₁₁¹ v₁₁² v₁₁³ ·    ·    ·    │ v₁₂¹ v₁₂² v₁₂³ ·    ·    ·
+///     y₁(2) │ ·    v₁₁¹ v₁₁² v₁₁³ ·    ·    │ ·    v₁₂¹ v₁₂² v₁₂³ ·    ·
 ///
-/// Entries are either parameter names (symbolic) or numbers. Returns a String;
-/// printing is the caller's business.
+/// It draws a ``MatrixView``, so the same layer reads map by map (blocks are
+/// convolutions) or position by position (blocks are out × in matrices of taps).
+/// Entries are parameter names or numbers (``MatrixEntries``). With `colour`, each
+/// convolution block w_{ji} gets its own ANSI 256-colour foreground, in both orders,
+/// and zeros are dim. With `maxWidth`, a matrix wider than that becomes a summary:
+/// a map of its blocks and block (1, 1) (see ``render(_:values:)``).
+///
+///     let text = try MatrixTextRenderer().render(MatrixView(layer: layer, order: .positions))
+///
+/// Returns Strings; printing is the caller's business.
 public struct MatrixTextRenderer: Sendable {
-    /// What each entry shows.
-    public enum Entries: String, Sendable, CaseIterable {
-        case symbolic, numeric
-    }
+    /// What each entry shows (the name the CLI has always used).
+    public typealias Entries = MatrixEntries
 
     public var entries: Entries
     /// Digits after the decimal point for numeric entries that are not integers.
     public var fractionDigits: Int
+    /// ANSI 256-colour escapes: a foreground per convolution block (j, i), dim zeros.
+    public var colour: Bool
+    /// The widest text the caller can show, in terminal columns; nil for no limit.
+    public var maxWidth: Int?
 
-    public init(entries: Entries = .symbolic, fractionDigits: Int = 3) {
+    public init(entries: Entries = .symbolic, fractionDigits: Int = 3, colour: Bool = false, maxWidth: Int? = nil) {
         self.entries = entries
         self.fractionDigits = fractionDigits
+        self.colour = colour
+        self.maxWidth = maxWidth
     }
 
-    /// The text of `tied` with the given parameter values (used for numeric entries).
+    /// The text of a view: the whole matrix, or a summary when it is wider than `maxWidth`.
+    ///
+    /// The summary says how wide the matrix would be, maps how many nonzeros each
+    /// block holds (· for an empty block), shows block (1, 1) cropped to the width,
+    /// and ends with the line `use --format svg for a picture, or --block j,i for one block`.
+    ///
+    /// - Parameters:
+    ///   - view: Wᵀ in maps or positions order.
+    ///   - values: the weight values, one per parameter; needed for numeric entries.
+    /// - Returns: lines ending in newlines.
+    /// - Throws: ``ConvMatrixError`` of kind `.shape` (field `values`) when numeric
+    ///   entries lack one value per parameter, `.spec` (field `width`) when
+    ///   `maxWidth` is not positive.
+    /// - Complexity: O(rows · columns) for the whole matrix; O(terms) for a summary.
+    public func render(_ view: MatrixView, values: [Double]? = nil) throws(ConvMatrixError) -> String {
+        if let maxWidth, maxWidth < 1 {
+            throw .spec("width", "\(maxWidth) columns is too narrow to show anything")
+        }
+        let values = try EntryText.checkedValues(values, for: view.tied, entries: entries)
+        return text(view, entryText: entryText(view.tied, values: values))
+    }
+
+    /// The text of a stored (maps-order) Wᵀ whose rows are the units of `output` and
+    /// columns the units of `input`; numeric entries show `values` when given and
+    /// names otherwise.
+    ///
+    /// - Precondition: the shapes match the matrix, and `values` has one value per parameter.
     public func render(_ tied: TiedMatrix, values: [Double]? = nil, input: TensorShape, output: TensorShape) -> String {
-        let cells = (0..<tied.rows).map { r in (0..<tied.columns).map { c in cell(tied, row: r, column: c, values: values) } }
-        let width = max(cells.joined().map(\.count).max() ?? 1, 1)
-        let rowLabels = (0..<tied.rows).map { UnitLabel.name("y", unit: $0, shape: output) }
-        let labelWidth = rowLabels.map(\.count).max() ?? 0
-        var lines: [String] = []
-        lines.append(header(tied, input: input, labelWidth: labelWidth, cellWidth: width))
-        for r in 0..<tied.rows {
-            if r > 0, r % tied.rowBlockSize == 0 {
-                lines.append(separatorLine(tied, labelWidth: labelWidth, cellWidth: width))
+        let numbers = entries == .numeric ? values : nil
+        precondition(numbers.map { $0.count == tied.parameterCount } ?? true,
+                     "\(numbers?.count ?? 0) values for \(tied.parameterCount) parameters")
+        let view = MatrixView(checked: tied, input: input, output: output, order: .maps)
+        return text(view, entryText: entryText(tied, values: numbers))
+    }
+
+    /// The whole grid, or the summary when it does not fit.
+    private func text(_ view: MatrixView, entryText: EntryText) -> String {
+        var grid = TextGrid(view: view, rows: 0..<view.tied.rows, columns: 0..<view.tied.columns, entryText: entryText)
+        grid.blockTitles = true
+        grid.colour = colour
+        if let maxWidth, maxWidth > 0 {
+            let width = grid.metrics().totalWidth
+            if width > maxWidth {
+                return summary(view, entryText: entryText, fullWidth: width, maxWidth: maxWidth)
             }
-            var line = rowLabels[r].padded(to: labelWidth)
-            for c in 0..<tied.columns {
-                if c % tied.columnBlockSize == 0 { line += " │" }
-                line += " " + (entries == .numeric ? cells[r][c].leftPadded(to: width) : cells[r][c].padded(to: width))
-            }
-            lines.append(line.trailingSpacesRemoved)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return grid.lines().joined(separator: "\n") + "\n"
     }
 
-    private func cell(_ tied: TiedMatrix, row: Int, column: Int, values: [Double]?) -> String {
-        let terms = tied.terms(row: row, column: column)
-        guard !terms.isEmpty else { return "·" }
-        if entries == .numeric, let values {
-            return NumberFormat.compact(terms.reduce(0.0) { $0 + values[$1.parameter] }, fractionDigits: fractionDigits)
+    /// Entry texts in the terminal notation: v₁₁¹, sums joined by +, numbers compact.
+    func entryText(_ tied: TiedMatrix, values: [Double]?) -> EntryText {
+        guard let values else {
+            return EntryText(symbolic: tied, name: { $0.unicode($1) }, separator: "+")
         }
-        let notation = tied.notation
-        return terms.map { notation.unicode(tied.parameters[$0.parameter]) }.joined(separator: "+")
-    }
-
-    private func header(_ tied: TiedMatrix, input: TensorShape, labelWidth: Int, cellWidth: Int) -> String {
-        var line = String(repeating: " ", count: labelWidth)
-        for i in 0..<tied.columnBlocks {
-            line += " │" + (" input map \(i + 1)").padded(to: tied.columnBlockSize * (cellWidth + 1))
-        }
-        return line.trailingSpacesRemoved
-    }
-
-    private func separatorLine(_ tied: TiedMatrix, labelWidth: Int, cellWidth: Int) -> String {
-        var line = String(repeating: "─", count: labelWidth)
-        for _ in 0..<tied.columnBlocks {
-            line += "─┼" + String(repeating: "─", count: tied.columnBlockSize * (cellWidth + 1))
-        }
-        return line
-    }
-}
-
-/// Names of units for labels: y₁(3) is unit 3 of output map 1, x₂(1,4) unit (1, 4) of input map 2.
-enum UnitLabel {
-    static func name(_ letter: String, unit: Int, shape: TensorShape) -> String {
-        let map = unit / shape.mapSize
-        let position = RowMajor(shape.spatial).index(unit % shape.mapSize).map { String($0 + 1) }
-        return letter + UnicodeIndices.lowered(String(map + 1)) + "(" + position.joined(separator: ",") + ")"
+        let digits = fractionDigits
+        return EntryText(numeric: values) { NumberFormat.compact($0, fractionDigits: digits) }
     }
 }
 

@@ -27,3 +27,15 @@ public enum NumberFormat {
         denominator == 0 ? "–" : String(format: "%.1f", Double(numerator) / Double(denominator))
     }
 }
+
+extension NumberFormat {
+    /// Exact and short, for files that are read back by programs: integers without a
+    /// decimal point, others as Swift's shortest text that parses back to the same
+    /// Double (`0.1`, `-1.5e-05`), and −0 as 0.
+    public static func exact(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int(value))
+        }
+        return "\(value)"
+    }
+}
