@@ -2,14 +2,17 @@ import ArgumentParser
 import ConvMatrix
 import Foundation
 
-/// `convmat show`: print Wᵀ.
+/// `convmat show`: print Wᵀ, for people (text, LaTeX, Markdown, CSV, SVG) or programs (JSON, .npy).
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the weight-sharing matrix Wᵀ of a layer.",
-        discussion: "Text for people (the default) or --format json for programs (docs/json.md).")
+        discussion: """
+            Formats for people: text (the default), latex, markdown, csv, svg. For programs: json \
+            (docs/json.md) and npy. Writing to --output is atomic.
+            """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case text, json
+        case text, json, latex, markdown, csv, svg, npy
     }
 
     @OptionGroup var layer: LayerOptions
@@ -18,33 +21,49 @@ struct Show: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(help: "What text entries show: symbolic (parameter names) or numeric (the weights).")
-    var entries: MatrixTextRenderer.Entries = .symbolic
+    @Option(help: "What entries show in text, latex, markdown, csv and svg: symbolic (parameter names) or numeric (the weights).")
+    var entries: MatrixEntries = .symbolic
 
-    @Flag(help: "Show the factorisation Wᵀ = Wᵀ_valid · P: the padding matrix P and the 'valid' convolution of the extended input.")
+    @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text and json.")
+    var order: UnitOrder = .maps
+
+    @Option(help: "One block j,i (1-based, as in v_ji): the band matrix of one convolution. Text only.")
+    var block: String?
+
+    @Flag(help: "Show the factorisation Wᵀ = Wᵀ_valid · P (text, json, latex, svg; npy takes --what).")
     var factor = false
+
+    @Flag(help: "LaTeX: a whole compilable document instead of a fragment.")
+    var standalone = false
+
+    @Flag(help: "SVG: the nonzero pattern only.")
+    var spy = false
+
+    @Option(help: "npy: which matrix to write.")
+    var what: NpyExport.What = .matrix
+
+    @Option(help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
+    func validate() throws {
+        try ShowOptionRules(self).validate()
+    }
 
     func run() throws {
         let convolution = try layer.makeConvolution()
         let weights = try weightOptions.weights(for: convolution.spec)
         let budget = try layer.budget()
-        if format == .json {
-            let bytes = ShowReport.estimatedBytes(terms: convolution.tapCount, entries: saturatingProduct(convolution.output.count, convolution.input.count))
-            try budget.require(bytes, for: "the JSON document of \(convolution.spec) on \(convolution.input)")
-        }
+        try budget.require(ShowOutput.estimatedBytes(format, layer: convolution), for: "the \(format.rawValue) output of \(convolution.spec) on \(convolution.input)")
         let materialised = try MaterialisedConvolution(convolution, weights: weights, budget: budget)
-        switch format {
-        case .text:
-            let summary = LayerSummary(layer: convolution, tied: materialised.tied)
-            let renderer = MatrixTextRenderer(entries: entries)
-            let matrix = factor
-                ? PaddingText.factor(materialised, renderer: renderer)
-                : renderer.render(materialised.tied, values: weights.weight, input: convolution.input, output: convolution.output)
-            Terminal.write(summary.text + "\n" + matrix)
-        case .json:
-            Terminal.write(try JSONOutput.encode(ShowReport(layer: materialised, factor: factor)))
+        let bytes = try ShowOutput(show: self, layer: materialised).bytes()
+        if let output {
+            try AtomicFile.write(bytes, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
         }
     }
 }
 
-extension MatrixTextRenderer.Entries: ExpressibleByArgument {}
+extension MatrixEntries: ExpressibleByArgument {}
+extension UnitOrder: ExpressibleByArgument {}
+extension NpyExport.What: ExpressibleByArgument {}

@@ -15,21 +15,28 @@ public struct ShowReport: Encodable, Sendable {
     /// With `--factor`: P and Wᵀ_valid.
     public let factor: (padding: PaddingOperator, valid: TiedMatrix)?
 
-    public init(layer: MaterialisedConvolution, factor: Bool = false) {
+    /// The unit order of `terms`, `matrix`, `tie` and `offset`.
+    public let order: UnitOrder
+
+    /// The document of `layer`, in `order` (rows and columns permuted as in ``MatrixView``).
+    public init(layer: MaterialisedConvolution, factor: Bool = false, order: UnitOrder = .maps) {
         summary = LayerSummary(layer: layer.layer, tied: layer.tied)
         weights = layer.weights
-        terms = layer.tied.terms
-        let dense = layer.tied.entryCount <= Self.denseEntryLimit
-        matrix = dense ? layer.matrix : nil
-        tie = dense ? layer.tied.tieIndices : nil
-        offset = layer.offset
+        self.order = order
+        let view = order == .maps ? nil : MatrixView(layer: layer.layer, order: order)
+        let tied = view?.tied ?? layer.tied
+        terms = tied.terms
+        let dense = tied.entryCount <= Self.denseEntryLimit
+        matrix = dense ? (view == nil ? layer.matrix : tied.dense(parameters: layer.weights.weight)) : nil
+        tie = dense ? tied.tieIndices : nil
+        offset = layer.offset.map { offset in view.map { $0.rowSource.map { offset[$0] } } ?? offset }
         self.factor = factor ? (layer.layer.padding, layer.layer.validTiedMatrix()) : nil
     }
 
     enum Key: String, CodingKey {
         case version, spec, input_shape, output_shape, rows, cols, entries, nonzeros
         case extended_nonzeros, weight_parameters, bias_parameters, weight, bias
-        case terms, matrix, tie, offset, padding_mode, padding, valid
+        case terms, matrix, tie, offset, padding_mode, padding, valid, order
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +53,7 @@ public struct ShowReport: Encodable, Sendable {
         try c.encode(summary.weightParameters, forKey: .weight_parameters)
         try c.encode(summary.biasParameters, forKey: .bias_parameters)
         try c.encode(summary.spec.paddingMode.name, forKey: .padding_mode)
+        try c.encode(order.rawValue, forKey: .order)
         try c.encode(NestedArray(weights.weight, shape: summary.spec.weightShape), forKey: .weight)
         try c.encodeNullable(weights.bias, forKey: .bias)
         try c.encode(terms.map { [$0.row, $0.column, $0.parameter] }, forKey: .terms)
