@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
 TEST_PACKAGES := texlive-latex-base librsvg2-bin
 CONVMAT := .build/debug/convmat
 
-.PHONY: all deps system-packages test-packages apt-packages swift-toolchain venv build demo test readme check-readme clean
+.PHONY: regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo test readme check-readme clean
 
 all: build
 
@@ -74,6 +74,16 @@ test: deps test-packages venv
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.
 readme: build
 	@scripts/update-readme.sh
+
+# Regenerates every pinned output (golden files, docs/images, the README teaser) from
+# the real code; read `git diff` before committing.
+regenerate: build
+	CONVMAT_UPDATE_GOLDEN=1 $(SWIFT) test
+	@scripts/update-readme.sh
+
+# The pictures in docs/images (a test fails when they are stale).
+docs-images: build
+	CONVMAT_UPDATE_GOLDEN=1 $(SWIFT) test --filter docsImagesAreCurrent
 
 clean:
 	rm -rf .build $(VENV)
