@@ -19,19 +19,32 @@ extension Convolution {
     /// Wᵀ = Wᵀ_valid · P: each valid term on extended unit e becomes a term on the
     /// input unit P copies into e; terms on constant border units disappear.
     public func tiedMatrix() -> TiedMatrix {
-        let terms = validTerms().compactMap { term -> Term? in
-            padding.source(term.column).map { Term(row: term.row, column: $0, parameter: term.parameter) }
-        }
-        return TiedMatrix(
-            rows: output.count, columns: input.count,
-            rowBlockSize: output.mapSize, columnBlockSize: input.mapSize,
-            parameters: parameterNames, terms: terms)
+        composed().tied
     }
 
     /// The valid terms that land on border units holding the padding constant c:
     /// they make the offset o_r = c · Σ v_p over row r's border terms.
     public func borderTerms() -> [Term] {
-        validTerms().filter { padding.source($0.column) == nil }
+        composed().border
+    }
+
+    /// Wᵀ and the border terms from one pass over the valid terms: each lands either
+    /// on the input unit P copies into it, or on a border unit.
+    func composed() -> (tied: TiedMatrix, border: [Term]) {
+        var terms: [Term] = []
+        var border: [Term] = []
+        for term in validTerms() {
+            if let source = padding.source(term.column) {
+                terms.append(Term(row: term.row, column: source, parameter: term.parameter))
+            } else {
+                border.append(term)
+            }
+        }
+        let tied = TiedMatrix(
+            rows: output.count, columns: input.count,
+            rowBlockSize: output.mapSize, columnBlockSize: input.mapSize,
+            parameters: parameterNames, terms: terms)
+        return (tied, border)
     }
 
     private func validTerms() -> [Term] {

@@ -17,8 +17,8 @@ public struct MatrixForm: Sendable {
 
     /// The form `layer` materialises: Wᵀ = Wᵀ_valid · P.
     public init(layer: Convolution) {
-        let tied = layer.tiedMatrix()
-        self.init(layer: layer, tied: tied, borderTerms: layer.padding.hasOffset ? layer.borderTerms() : [])
+        let (tied, border) = layer.composed()
+        self.init(layer: layer, tied: tied, borderTerms: layer.padding.hasOffset ? border : [])
     }
 
     /// A form from outside.

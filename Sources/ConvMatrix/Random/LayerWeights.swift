@@ -11,13 +11,13 @@ public struct LayerWeights: Equatable, Sendable {
     /// - Throws: ``ConvMatrixError`` of kind `.shape` on field `weight` or `bias`.
     public init(weight: [Double], bias: [Double]?, for spec: ConvolutionSpec) throws(ConvMatrixError) {
         guard weight.count == spec.weightParameterCount else {
-            throw .shape("weight", "\(weight.count) values, but \(spec.canonicalOrTypeName) has \(spec.weightParameterCount) weight parameters")
+            throw .shape("weight", "\(weight.count) values, but \(spec) has \(spec.weightParameterCount) weight parameters")
         }
         if let bias, bias.count != spec.biasParameterCount {
-            throw .shape("bias", "\(bias.count) values, but \(spec.canonicalOrTypeName) has \(spec.biasParameterCount) bias parameters")
+            throw .shape("bias", "\(bias.count) values, but \(spec) has \(spec.biasParameterCount) bias parameters")
         }
         if bias == nil, spec.bias {
-            throw .shape("bias", "\(spec.canonicalOrTypeName) has a bias; give its \(spec.outChannels) values")
+            throw .shape("bias", "\(spec) has a bias; give its \(spec.outChannels) values")
         }
         self.weight = weight
         self.bias = spec.bias ? bias : nil
@@ -55,9 +55,4 @@ extension SplitMix64 {
         let draw = nextInt(in: 0...5)
         return draw < 3 ? draw - 3 : draw - 2
     }
-}
-
-extension ConvolutionSpec {
-    /// The canonical spec once the printer exists; the type name until then.
-    var canonicalOrTypeName: String { "\(self)" }
 }
