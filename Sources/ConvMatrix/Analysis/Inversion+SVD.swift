@@ -1,0 +1,56 @@
+/// The parts of an inversion that come from the full SVD Wᵀ = U Σ Vᵀ, and its cost.
+extension Inversion {
+    /// λ = (10⁻³·σ₁)²: the filter factor σ²/(σ² + λ) is ½ at σ = 10⁻³·σ₁, so
+    /// components a thousand times weaker than the strongest are damped, and the
+    /// rest pass nearly unchanged (0.99 at σ = 10⁻²·σ₁).
+    public static func defaultLambda(spectralNorm: Double) -> Double {
+        let scale = 1e-3 * spectralNorm
+        return scale * scale
+    }
+
+    /// The rows of the full Vᵀ past the rank: an orthonormal basis of {x : Wᵀx = 0}
+    /// (to rounding, for the singular values counted as zero).
+    static func nullSpaceBasis(_ svd: SingularValueDecomposition, rank: Int) -> [[Double]] {
+        guard let vt = svd.vt else { return [] }
+        return (rank..<vt.rows).map { r in (0..<vt.columns).map { vt[r, $0] } }
+    }
+
+    /// x_λ = V · diag(σ_i/(σ_i² + λ)) · Uᵀ ỹ over the k = min(m, n) singular pairs,
+    /// the solution of the normal equations (W Wᵀ + λI) x = W ỹ; for λ = 0 and no
+    /// zero σ it is the pseudo-inverse solution. A zero σ gets factor 0: like x̂,
+    /// x_λ has no component in the null space.
+    static func tikhonov(_ svd: SingularValueDecomposition, _ y: [Double], lambda: Double) -> [Double] {
+        guard let u = svd.u, let vt = svd.vt else { return [] }
+        let coefficients = u.multiply(y, transposed: true)
+        var filtered = Array(repeating: 0.0, count: vt.rows)
+        for (i, sigma) in svd.values.enumerated() where sigma > 0 {
+            filtered[i] = sigma / (sigma * sigma + lambda) * coefficients[i]
+        }
+        return vt.multiply(filtered, transposed: true)
+    }
+
+    /// Flops for `layer`: gelsd plus the full SVD (``FlopEstimate``).
+    public static func flopEstimate(_ layer: Convolution) -> Double {
+        let (m, n) = (layer.output.count, layer.input.count)
+        return FlopEstimate.leastSquares(rows: m, columns: n)
+            + FlopEstimate.singularValueDecomposition(rows: m, columns: n, vectors: .full)
+    }
+
+    /// Bytes for `layer`: Wᵀ and its terms, gelsd's and gesdd's copies of Wᵀ,
+    /// U (m×m), Vᵀ (n×n), and the null-space basis (at most n×n).
+    public static func bytesEstimate(_ layer: Convolution) -> Int {
+        let (m, n) = (layer.output.count, layer.input.count)
+        let squares = saturatingSum(saturatingProduct(m, m), saturatingProduct(2, n, n))
+        let doubles = saturatingSum(saturatingProduct(3, m, n), squares)
+        return saturatingSum(saturatingProduct(doubles, MemoryLayout<Double>.stride), layer.termBytesEstimate)
+    }
+
+    /// Refuses, before anything is allocated, an inversion of `layer` beyond the budgets.
+    ///
+    /// - Throws: ``ConvMatrixError`` of kind `.budget` on `max_flops` or `max_memory`.
+    public static func requireBudgets(_ layer: Convolution, memory: MemoryBudget, flops: FlopBudget) throws(ConvMatrixError) {
+        let what = "inverting the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input) (gelsd and a full SVD)"
+        try flops.require(flopEstimate(layer), for: what, alternatives: ["a smaller input"])
+        try memory.require(bytesEstimate(layer), for: what)
+    }
+}
