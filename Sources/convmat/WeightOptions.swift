@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConvMatrix
 
-/// Where the weights come from: drawn (seeded) or the user's own .npy files.
+/// Where the weights come from: drawn (seeded), written out (--kernel), or the user's own .npy files.
 struct WeightOptions: ParsableArguments {
     enum Values: String, CaseIterable, ExpressibleByArgument {
         /// PyTorch's default initialisation, uniform in ±1/√fan_in.
@@ -22,17 +22,33 @@ struct WeightOptions: ParsableArguments {
     @Option(help: "Your own bias (out,), as a .npy file; goes with --weight.")
     var bias: String?
 
+    @Option(parsing: .unconditional, help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.")
+    var kernel: String?
+
     func validate() throws {
         if weight != nil, values != nil {
             throw ValidationError("--weight and --values cannot be used together: --weight gives the values")
+        }
+        if kernel != nil, weight != nil || values != nil {
+            throw ValidationError("--kernel gives the values: it cannot be used with --weight or --values")
         }
         if bias != nil, weight == nil {
             throw ValidationError("--bias goes with --weight")
         }
     }
 
-    /// The weights for `spec`, drawn or read.
+    /// Where the weights come from, for reports.
+    func source(for weights: LayerWeights) -> WeightSource {
+        if let weight { return .file(weight) }
+        if kernel != nil { return .kernel(weights.weight) }
+        return values == .integers ? .integers(seed: seed) : .random(seed: seed)
+    }
+
+    /// The weights for `spec`, drawn, given or read.
     func weights(for spec: ConvolutionSpec) throws -> LayerWeights {
+        if let kernel {
+            return try LayerWeights(parsingKernel: kernel, for: spec)
+        }
         guard let weight else {
             switch values ?? .random {
             case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)

@@ -94,7 +94,7 @@ struct SpectrumPlan {
         let denseFlops = FlopEstimate.denseSpectrum(layer)
         let denseBytes = Self.denseBytes(layer)
         let dense = "a dense SVD (values only) of the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input)"
-        let fourierAlternative = "--method fourier (about \(FlopBudget.format(FlopEstimate.fourier(layer))) flops)"
+        let fourierAlternative = "use --method fourier (about \(FlopBudget.format(FlopEstimate.fourier(layer))) flops, no matrix)"
         switch method {
         case .fourier:
             if let reason = FourierSpectrum.inapplicability(of: layer) {
@@ -103,15 +103,15 @@ struct SpectrumPlan {
             try Self.requireFourier(layer, memory: memory, flops: flops)
             ran = .fourier
         case .dense:
-            try flops.require(denseFlops, for: dense, alternatives: faults.isEmpty ? [fourierAlternative] : ["a smaller input"])
+            try flops.require(denseFlops, for: dense, alternatives: faults.isEmpty ? [fourierAlternative] : ["use a smaller input"])
             try memory.require(denseBytes, for: "\(dense) with its matrix and terms")
             ran = .dense
         case .auto where faults.isEmpty:
             try Self.requireFourier(layer, memory: memory, flops: flops)
             ran = denseFlops <= flops.limitFlops && denseBytes <= memory.limitBytes ? .both : .fourier
         case .auto:
-            let noFourier = "the Fourier method, which needs \(FourierSpectrum.requirements) (this layer has \(faults.joined(separator: " and ")))"
-            try flops.require(denseFlops, for: dense, alternatives: ["a smaller input", noFourier])
+            let noFourier = "note that the Fourier method, which needs no matrix, needs \(FourierSpectrum.requirements) (this layer has \(faults.joined(separator: " and ")))"
+            try flops.require(denseFlops, for: dense, alternatives: ["use a smaller input; " + noFourier])
             try memory.require(denseBytes, for: "\(dense) with its matrix and terms")
             ran = .dense
         }
@@ -124,7 +124,7 @@ struct SpectrumPlan {
 
     private static func requireFourier(_ layer: Convolution, memory: MemoryBudget, flops: FlopBudget) throws(ConvMatrixError) {
         let what = "the Fourier method on \(layer.spec) on \(layer.input)"
-        try flops.require(FlopEstimate.fourier(layer), for: what, alternatives: ["a smaller input"])
+        try flops.require(FlopEstimate.fourier(layer), for: what, alternatives: ["use a smaller input"])
         let values = saturatingProduct(layer.input.mapSize, min(layer.spec.outChannels, layer.spec.inChannels), MemoryLayout<Double>.stride)
         try memory.require(values, for: "the singular values of \(what)")
     }

@@ -11,6 +11,11 @@ public enum NumberFormat {
         return String(format: "%.\(fractionDigits)f", value)
     }
 
+    /// Six significant digits, exponent only when needed: `1`, `0.853553`, `1.77636e-15`.
+    public static func significant(_ value: Double, digits: Int = 6) -> String {
+        value == 0 ? "0" : String(format: "%.\(digits)g", value)
+    }
+
     /// A count with thousands separators: 120,000.
     public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
