@@ -74,6 +74,24 @@ import Testing
         #expect(abs(inversion.lostNorm - abs(mean) * 7.0.squareRoot()) < 1e-14)
     }
 
+    /// The echelon basis depends on the space only: a rotated or sign-flipped basis
+    /// of the same space gives the same vectors, orthonormal and positive at their pivots.
+    @Test func echelonBasisIsCanonical() throws {
+        let layer = try LayerCase(spec: "Conv1d(1, 1, 3, bias=False)", input: "1x8").layer()
+        let inversion = try Inversion(layer, weights: LayerWeights(weight: [1, 2, 1], bias: nil, for: layer.spec), x: Self.x(8))
+        let basis = inversion.nullSpaceBasis
+        let (c, s) = (0.6, 0.8)
+        let rotated = [zip(basis[0], basis[1]).map { c * $0 + s * $1 }, zip(basis[0], basis[1]).map { s * $0 - c * $1 }]
+        let canonical = Inversion.echelonBasis(basis)
+        #expect(maxAbsDifference(canonical.flatMap { $0 }, Inversion.echelonBasis(rotated).flatMap { $0 }) < 1e-13)
+        #expect(canonical[0][0] > 0 && abs(canonical[0][1]) < 1e-13 && canonical[1][1] > 0)
+        #expect(abs(zip(canonical[0], canonical[1]).reduce(0) { $0 + $1.0 * $1.1 }) < 1e-13)
+        // x_t = (−1)^t (a + b t) solves x_{t−1} + 2x_t + x_{t+1} = 0: the first vector is a = 0, b = 1 up to scale.
+        let expected = (0..<8).map { t in (t % 2 == 0 ? 1.0 : -1.0) * Double(t - 1) }
+        let scale = canonical[0][0] / expected[0]
+        #expect(maxAbsDifference(canonical[0], expected.map { $0 * scale }) < 1e-13)
+    }
+
     /// x_λ solves the normal equations (W Wᵀ + λI) x = W ỹ, checked with BLAS products.
     @Test(arguments: [0.0, 1e-4, 0.1, 10])
     func tikhonovSolvesItsNormalEquations(lambda: Double) throws {

@@ -79,7 +79,7 @@ import Testing
             #expect(error?.kind == .budget && error?.field == "max_flops")
             #expect(error?.reason.contains("--max-flops") == true)
             if mode == "zeros", method == .auto {
-                #expect(error?.reason.contains("the Fourier method, which needs circular padding") == true)
+                #expect(error?.reason.contains("the Fourier method, which needs no matrix, needs circular padding") == true)
             }
         }
     }

@@ -3,10 +3,10 @@ import Foundation
 /// The time guard, beside the size guard: a dense factorisation is estimated in
 /// flops before anything is allocated, and refused above the budget.
 ///
-/// The default, 10¹⁰ flops, is a few seconds on the two-core machine where the
-/// estimates were measured (docs/spectrum.md: a values-only SVD of 1200 × 784,
-/// 7.4·10⁸ flops by ``FlopEstimate``, took about 0.2 s; of 6912 × 3136, 6.8·10¹⁰
-/// flops, about 13–15 s).
+/// The default, 10¹⁰ flops, is about a second on the two-core machine where the
+/// estimates were measured (docs/spectrum.md, release build: a values-only SVD
+/// of 1200 × 784, 7.4·10⁸ flops by ``FlopEstimate``, took 0.11–0.24 s; of
+/// 6912 × 3136, 6.8·10¹⁰ flops, 8.2 s).
 public struct FlopBudget: Sendable, Equatable {
     /// Largest estimated flop count one command may spend on a factorisation.
     public var limitFlops: Double
@@ -15,7 +15,7 @@ public struct FlopBudget: Sendable, Equatable {
         self.limitFlops = limitFlops
     }
 
-    /// 10¹⁰ flops: a few seconds.
+    /// 10¹⁰ flops: about a second.
     public static let `default` = FlopBudget(limitFlops: 1e10)
 
     /// Parses a count such as `1e10`, `2.5e9` or `300000000`.
@@ -63,35 +63,33 @@ public struct FlopBudget: Sendable, Equatable {
 }
 
 /// Flop estimates for the factorisations the analyses run, in Double so that
-/// no estimate can overflow. They are scales, not exact counts: each is
-/// calibrated so that one estimated flop costs about the same time.
+/// no estimate can overflow. They are scales, not exact counts. With m × n the
+/// matrix, k = min(m, n) and l = max(m, n):
 ///
-/// With m × n the matrix, k = min(m, n) and l = max(m, n):
+///     singular values only (gesdd 'N')   = l·k²             (= m·n·k)
+///     thin vectors         (gesdd 'S')   = 3.5·l·k² + 2·k³
+///     full vectors         (gesdd 'A')   = l²·k + 5.5·k³
+///     least squares        (gelsd)       = 2·l·k²
 ///
-///     singular values only (gesdd 'N')   = m·n·k
-///     thin vectors         (gesdd 'S')   = 4·m·n·k
-///     full vectors         (gesdd 'A')   = 4·m·n·k + l²·k
-///     least squares        (gelsd)       = 2·m·n·k
-///
-/// The values-only rule of thumb m·n·k is the issue's; the factors 4 and the
-/// l²·k of forming the full square factor are the measured ratios of
-/// docs/spectrum.md ("What it costs"), rounded up.
+/// The first is the rule of thumb m·n·min(m, n); the vector counts are Golub and
+/// Van Loan's operation counts for the R-SVD (Matrix Computations, §8.6: 4lk²
+/// for Σ alone, 14lk² + 8k³ with thin U and V, 4l²k + 22k³ with the full U)
+/// divided by the same 4. Measured on two cores (docs/spectrum.md), one
+/// estimated flop took between 0.06 and 0.2 ns in all four shapes tried.
 public enum FlopEstimate {
     /// The estimate for a dense SVD of an m×n matrix.
     public static func singularValueDecomposition(rows m: Int, columns n: Int, vectors: SingularVectors) -> Double {
-        let (m, n) = (Double(m), Double(n))
-        let (k, l) = (min(m, n), max(m, n))
+        let (k, l) = (Double(min(m, n)), Double(max(m, n)))
         switch vectors {
-        case .none: return m * n * k
-        case .thin: return 4 * m * n * k
-        case .full: return 4 * m * n * k + l * l * k
+        case .none: return l * k * k
+        case .thin: return 3.5 * l * k * k + 2 * k * k * k
+        case .full: return l * l * k + 5.5 * k * k * k
         }
     }
 
     /// The estimate for gelsd's minimum-norm solution of an m×n system.
     public static func leastSquares(rows m: Int, columns n: Int) -> Double {
-        let (m, n) = (Double(m), Double(n))
-        return 2 * m * n * min(m, n)
+        2 * singularValueDecomposition(rows: m, columns: n, vectors: .none)
     }
 
     /// The estimate for the Fourier method on `layer` (see ``FourierSpectrum``):

@@ -15,6 +15,41 @@ extension Inversion {
         return (rank..<vt.rows).map { r in (0..<vt.columns).map { vt[r, $0] } }
     }
 
+    /// The same null space in a form that does not depend on LAPACK's choice of
+    /// basis: the reduced row-echelon basis (each vector 1 at its pivot unit and 0 at
+    /// the others' pivots, pivots left to right) orthonormalised in order by
+    /// Gram–Schmidt, each vector positive at its pivot. For [−1, 1] on a circle of n
+    /// it is (1, …, 1)/√n.
+    ///
+    /// - Complexity: O(r²·n) for r vectors of n entries (for display: r and n small).
+    public static func echelonBasis(_ basis: [[Double]]) -> [[Double]] {
+        var rows = basis
+        var pivotRow = 0
+        for column in 0..<(rows.first?.count ?? 0) where pivotRow < rows.count {
+            let best = (pivotRow..<rows.count).max { abs(rows[$0][column]) < abs(rows[$1][column]) } ?? pivotRow
+            guard abs(rows[best][column]) > 1e-10 else { continue }
+            rows.swapAt(pivotRow, best)
+            let pivot = rows[pivotRow][column]
+            rows[pivotRow] = rows[pivotRow].map { $0 / pivot }
+            for r in rows.indices where r != pivotRow {
+                let factor = rows[r][column]
+                rows[r] = zip(rows[r], rows[pivotRow]).map { $0 - factor * $1 }
+            }
+            pivotRow += 1
+        }
+        var orthonormal: [[Double]] = []
+        for row in rows.prefix(pivotRow) {
+            var v = row
+            for q in orthonormal {
+                let dot = zip(q, v).reduce(0) { $0 + $1.0 * $1.1 }
+                v = zip(v, q).map { $0 - dot * $1 }
+            }
+            let norm = euclideanNorm(v)
+            orthonormal.append(v.map { $0 / norm })
+        }
+        return orthonormal
+    }
+
     /// x_λ = V · diag(σ_i/(σ_i² + λ)) · Uᵀ ỹ over the k = min(m, n) singular pairs,
     /// the solution of the normal equations (W Wᵀ + λI) x = W ỹ; for λ = 0 and no
     /// zero σ it is the pseudo-inverse solution. A zero σ gets factor 0: like x̂,

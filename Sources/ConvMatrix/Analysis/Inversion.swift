@@ -34,6 +34,8 @@ public struct Inversion: Sendable {
     public let nullSpaceBasis: [[Double]]
     /// λ of the Tikhonov solution.
     public let lambda: Double
+    /// True when λ is the default (10⁻³·σ₁)², not given.
+    public let lambdaIsDefault: Bool
     /// x_λ.
     public let tikhonov: [Double]
     /// ‖Wᵀx̂ − ỹ‖.
@@ -86,8 +88,10 @@ public struct Inversion: Sendable {
         residual = euclideanNorm(zip(matrix.multiply(minimumNorm), linearOutput).map { $0 - $1 })
         let svd = try matrix.singularValueDecomposition(vectors: .full)
         nullSpaceBasis = Self.nullSpaceBasis(svd, rank: solved.rank)
+        let lambdaGiven = lambda
         let lambda = lambda ?? Self.defaultLambda(spectralNorm: svd.values.first ?? 0)
         self.lambda = lambda
+        self.lambdaIsDefault = lambdaGiven == nil
         tikhonov = Self.tikhonov(svd, linearOutput, lambda: lambda)
     }
 

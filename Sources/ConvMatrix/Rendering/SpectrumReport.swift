@@ -50,6 +50,10 @@ public struct SpectrumReport: Encodable, Sendable {
     /// Values listed in text before the list is cut (all of them are in the JSON).
     public static let textListLimit = 40
 
+    /// Below this fraction of σ₁ a singular value or difference is shown as a bound
+    /// in text: rounding decides its digits, which differ from one BLAS to another.
+    public static let roundingFloor = 1e-12
+
     /// The figures, aligned and labelled, then the singular values:
     ///
     ///     spectral norm     σ₁ = 1          largest gain ‖Wᵀx‖/‖x‖: the layer's Lipschitz constant
@@ -66,25 +70,24 @@ public struct SpectrumReport: Encodable, Sendable {
         let frobeniusWays = ["√Σσ²"] + (result.frobenius.fromEntries == nil ? [] : ["√Σ entries²"])
             + (result.frobenius.fromParameters == nil ? [] : ["√Σ v²·occupancy"])
         let agreement = frobeniusWays.count > 1
-            ? " (agree to \(NumberFormat.significant(result.frobenius.largestRelativeDifference, digits: 2)) relative)" : ""
-        let figures: [(String, String, String, String)] = [
+            ? " (relative difference \(NumberFormat.bounded(result.frobenius.largestRelativeDifference, floor: Self.roundingFloor)))" : ""
+        let figures: [TextTable.Figure] = [
             ("spectral norm", "σ₁", NumberFormat.significant(s.spectralNorm), "largest gain ‖Wᵀx‖/‖x‖: the layer's Lipschitz constant"),
-            ("smallest", kName, NumberFormat.significant(s.smallestSingularValue), "smallest gain over the \(k) directions the shape allows"),
-            ("rank", "r", "\(s.rank) of \(k)", "σ > \(NumberFormat.significant(s.rankTolerance)) = max(m, n)·ε·σ₁ (NumPy's matrix_rank)"),
-            ("nullity", "n − r", "\(s.nullity)", "dimension of the inputs the layer sends to zero"),
+            ("smallest", kName, sigma(s.smallestSingularValue), "smallest gain over the \(NumberFormat.count(k)) directions the shape allows"),
+            ("rank", "r", "\(NumberFormat.count(s.rank)) of \(NumberFormat.count(k))", "σ > \(NumberFormat.significant(s.rankTolerance)) = max(m, n)·ε·σ₁ (NumPy's matrix_rank)"),
+            ("nullity", "n − r", NumberFormat.count(s.nullity), "dimension of the inputs the layer sends to zero"),
             ("condition number", "κ", s.conditionNumber.map { NumberFormat.significant($0) } ?? "∞",
              s.conditionNumber == nil ? "rank-deficient: σ₁/\(kName) is infinite" : "σ₁/\(kName): relative errors in y grow up to κ times in x"),
             ("Frobenius norm", "‖Wᵀ‖_F", NumberFormat.significant(s.frobeniusNorm), frobeniusWays.joined(separator: " = ") + agreement),
         ]
-        let labelWidth = figures.map { $0.0.count }.max() ?? 0
-        let symbolWidth = figures.map { $0.1.count }.max() ?? 0
-        let valueWidth = figures.map { $0.2.count }.max() ?? 0
-        let table = figures.map { label, symbol, value, note in
-            ("  " + label.padded(to: labelWidth) + "  " + symbol.leftPadded(to: symbolWidth) + " = "
-                + value.padded(to: valueWidth) + "   " + note).trailingSpacesRemoved
-        }
+        let table = TextTable.figures(figures)
         return (header + [""] + table + ["", "singular values, descending (gains ‖Wᵀv_i‖/‖v_i‖, no unit):"] + valueList)
             .joined(separator: "\n") + "\n"
+    }
+
+    /// σ, or a bound below 10⁻¹²·σ₁.
+    private func sigma(_ value: Double) -> String {
+        NumberFormat.bounded(value, floor: Self.roundingFloor * result.spectrum.spectralNorm)
     }
 
     private var methodLine: String {
@@ -92,7 +95,7 @@ public struct SpectrumReport: Encodable, Sendable {
         case .dense: "dense SVD of Wᵀ (LAPACKE_dgesdd)"
         case .fourier: "Fourier (Sedghi, Gupta, Long 2019), without the dense Wᵀ"
         case .both: "dense SVD and Fourier (Sedghi, Gupta, Long 2019); largest difference "
-            + NumberFormat.significant(result.fourierDifference ?? 0, digits: 2)
+            + sigma(result.fourierDifference ?? 0)
         }
     }
 
@@ -105,7 +108,7 @@ public struct SpectrumReport: Encodable, Sendable {
             if position > 0, shown[position - 1] != i - 1 {
                 lines.append("  " + String(repeating: " ", count: nameWidth) + "  … \(values.count - shown.count) more (all in --format json)")
             }
-            lines.append("  " + ("σ" + UnicodeIndices.lowered(String(i + 1))).leftPadded(to: nameWidth) + "  " + NumberFormat.significant(values[i]))
+            lines.append("  " + ("σ" + UnicodeIndices.lowered(String(i + 1))).leftPadded(to: nameWidth) + "  " + sigma(values[i]))
         }
         return lines
     }
