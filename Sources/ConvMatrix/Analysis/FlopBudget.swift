@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The default, 10¹⁰ flops, is about a second on the two-core machine where the
 /// estimates were measured (docs/spectrum.md, release build: a values-only SVD
-/// of 1200 × 784, 7.4·10⁸ flops by ``FlopEstimate``, took 0.11–0.24 s; of
+/// of 1200 × 784, 7.4·10⁸ flops by ``FlopEstimate``, took 0.11 s; of
 /// 6912 × 3136, 6.8·10¹⁰ flops, 8.2 s).
 public struct FlopBudget: Sendable, Equatable {
     /// Largest estimated flop count one command may spend on a factorisation.
@@ -75,7 +75,8 @@ public struct FlopBudget: Sendable, Equatable {
 /// Van Loan's operation counts for the R-SVD (Matrix Computations, §8.6: 4lk²
 /// for Σ alone, 14lk² + 8k³ with thin U and V, 4l²k + 22k³ with the full U)
 /// divided by the same 4. Measured on two cores (docs/spectrum.md), one
-/// estimated flop took between 0.06 and 0.2 ns in all four shapes tried.
+/// estimated flop of a dense factorisation took 0.06–0.19 ns in the four shapes
+/// tried; the Fourier method's many small SVDs about 0.6 ns.
 public enum FlopEstimate {
     /// The estimate for a dense SVD of an m×n matrix.
     public static func singularValueDecomposition(rows m: Int, columns n: Int, vectors: SingularVectors) -> Double {
