@@ -50,15 +50,15 @@ extension Inversion {
         return orthonormal
     }
 
-    /// x_λ = V · diag(σ_i/(σ_i² + λ)) · Uᵀ ỹ over the k = min(m, n) singular pairs,
-    /// the solution of the normal equations (W Wᵀ + λI) x = W ỹ; for λ = 0 and no
-    /// zero σ it is the pseudo-inverse solution. A zero σ gets factor 0: like x̂,
-    /// x_λ has no component in the null space.
-    static func tikhonov(_ svd: SingularValueDecomposition, _ y: [Double], lambda: Double) -> [Double] {
+    /// x_λ = V · diag(σ_i/(σ_i² + λ)) · Uᵀ ỹ over the first `rank` singular pairs,
+    /// the solution of the normal equations (W Wᵀ + λI) x = W ỹ restricted to the
+    /// numerical range. The singular values gelsd counts as zero get factor 0, so
+    /// that, like x̂, x_λ has no component in the null space, and x_0 = x̂.
+    static func tikhonov(_ svd: SingularValueDecomposition, _ y: [Double], lambda: Double, rank: Int) -> [Double] {
         guard let u = svd.u, let vt = svd.vt else { return [] }
         let coefficients = u.multiply(y, transposed: true)
         var filtered = Array(repeating: 0.0, count: vt.rows)
-        for (i, sigma) in svd.values.enumerated() where sigma > 0 {
+        for (i, sigma) in svd.values.prefix(rank).enumerated() {
             filtered[i] = sigma / (sigma * sigma + lambda) * coefficients[i]
         }
         return vt.multiply(filtered, transposed: true)

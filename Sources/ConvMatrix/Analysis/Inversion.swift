@@ -5,7 +5,7 @@
 ///
 ///     minimum norm   x̂   = argmin ‖x‖ over the minimisers of ‖Wᵀx − ỹ‖     (gelsd)
 ///     lost           x − x̂ = N Nᵀ x   when ỹ is exact                       (N: null-space basis)
-///     Tikhonov       x_λ = argmin ‖Wᵀx − ỹ‖² + λ‖x‖² = Σ_i σ_i/(σ_i² + λ) (u_iᵀ ỹ) v_i
+///     Tikhonov       x_λ = argmin ‖Wᵀx − ỹ‖² + λ‖x‖² = Σ_{i ≤ r} σ_i/(σ_i² + λ) (u_iᵀ ỹ) v_i
 ///
 /// The null space {x : Wᵀx = 0} is what the layer cannot see: a 'valid'
 /// convolution loses the borders (n > m), circular differentiation loses the
@@ -61,7 +61,8 @@ public struct Inversion: Sendable {
     ///   - rcond: nil means ε·max(m, n) (``Matrix/defaultRcond(rows:columns:)``).
     ///   - lambda: nil means ``defaultLambda(spectralNorm:)``, (10⁻³·σ₁)².
     /// - Throws: ``ConvMatrixError`` of kind `.option` on `rcond` or `lambda` when
-    ///   one is negative or not finite; `.numerical` from LAPACK.
+    ///   one is negative or not finite; `.numerical` from LAPACK, or when a solution
+    ///   overflows (a tiny σ inverted with rcond = 0 and λ = 0).
     /// - Complexity: one gelsd and one full SVD of the m×n Wᵀ (``flopEstimate(_:)``).
     public init(
         _ layer: MaterialisedConvolution, x: [Double], noise: [Double]? = nil,
@@ -92,7 +93,10 @@ public struct Inversion: Sendable {
         let lambda = lambda ?? Self.defaultLambda(spectralNorm: svd.values.first ?? 0)
         self.lambda = lambda
         self.lambdaIsDefault = lambdaGiven == nil
-        tikhonov = Self.tikhonov(svd, linearOutput, lambda: lambda)
+        tikhonov = Self.tikhonov(svd, linearOutput, lambda: lambda, rank: solved.rank)
+        guard (minimumNorm + tikhonov).allSatisfy(\.isFinite) else {
+            throw ConvMatrixError(.numerical, field: "dgelsd", reason: "the solution overflowed: singular values near zero were inverted; raise rcond or lambda")
+        }
     }
 
     /// n − rank: the dimension of what the layer cannot see.
