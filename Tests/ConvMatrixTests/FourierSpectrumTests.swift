@@ -100,5 +100,6 @@ import Testing
         #expect(error?.kind == .option && error?.field == "method")
         #expect(error?.reason.hasPrefix("the Fourier method needs circular padding") == true, "\(String(describing: error))")
         #expect(try LayerSpectrum(layer, weights: .integers(for: layer.spec, seed: 1)).ran == .dense)
+        #expect(throws: ConvMatrixError.self) { try FourierSpectrum.singularValues(of: layer, weight: [1, 2, 1]) }
     }
 }

@@ -113,10 +113,12 @@ import Testing
             try Inversion(layer, weights: weights, x: Self.x(8), lambda: -1)
         }
         #expect(throws: ConvMatrixError.self) { try Inversion(layer, weights: weights, x: Self.x(8), rcond: .nan) }
+        let error = #expect(throws: ConvMatrixError.self) { try Inversion(layer, weights: weights, x: Self.x(7)) }
+        #expect(error?.kind == .shape && error?.field == "x")
         let huge = try LayerCase(spec: "Conv2d(8, 8, 3)", input: "8x1024x1024").layer()
-        let error = #expect(throws: ConvMatrixError.self) {
+        let refused = #expect(throws: ConvMatrixError.self) {
             try Inversion(huge, weights: .integers(for: huge.spec, seed: 0), x: [], memory: MemoryBudget(limitBytes: Int.max))
         }
-        #expect(error?.field == "max_flops")
+        #expect(refused?.field == "max_flops")
     }
 }

@@ -47,11 +47,17 @@ public enum FourierSpectrum {
 
     /// σ(Wᵀ) = ⋃_ω σ(A(ω)), descending: min(m, n) values, as the dense SVD gives.
     ///
-    /// - Precondition: ``inapplicability(of:)`` is nil; the weight fits the spec.
-    /// - Throws: ``ConvMatrixError`` of kind `.numerical` when a small SVD fails.
+    /// - Throws: ``ConvMatrixError`` of kind `.option` on field `method` when the
+    ///   identity does not apply (``inapplicability(of:)``), `.shape` on `weight` when
+    ///   the weight does not fit the spec, `.numerical` when a small SVD fails.
     /// - Complexity: ``FlopEstimate/fourier(_:)`` flops; memory for the values only.
     public static func singularValues(of layer: Convolution, weight: [Double]) throws(ConvMatrixError) -> [Double] {
-        precondition(inapplicability(of: layer) == nil, "the Fourier method does not apply to \(layer.spec) on \(layer.input)")
+        if let reason = inapplicability(of: layer) {
+            throw ConvMatrixError(.option, field: "method", reason: reason)
+        }
+        guard weight.count == layer.spec.weightParameterCount else {
+            throw .shape("weight", "\(weight.count) values, but \(layer.spec) has \(layer.spec.weightParameterCount) weight parameters")
+        }
         let fourier = KernelFourierCoefficients(layer: layer, weight: weight)
         var values: [Double] = []
         values.reserveCapacity(fourier.frequencyCount * min(layer.spec.outChannels, layer.spec.inChannels))
@@ -70,7 +76,8 @@ public enum FourierSpectrum {
     ///
     /// or nil when two taps of a kernel share a diagonal (kernels wider than the
     /// input, or dilation that wraps), where entries sum several parameters.
-    public static func frobeniusNormFromParameters(of layer: Convolution, weight: [Double]) -> Double? {
+    /// The caller has checked the layer and the weight (``singularValues(of:weight:)``).
+    static func frobeniusNormFromParameters(of layer: Convolution, weight: [Double]) -> Double? {
         guard !KernelFourierCoefficients(layer: layer, weight: weight).tapsCollide else { return nil }
         return euclideanNorm(weight) * Double(layer.input.mapSize).squareRoot()
     }

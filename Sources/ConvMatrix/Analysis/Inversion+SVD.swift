@@ -41,8 +41,8 @@ extension Inversion {
         for row in rows.prefix(pivotRow) {
             var v = row
             for q in orthonormal {
-                let dot = zip(q, v).reduce(0) { $0 + $1.0 * $1.1 }
-                v = zip(v, q).map { $0 - dot * $1 }
+                let projection = dot(q, v)
+                v = zip(v, q).map { $0 - projection * $1 }
             }
             let norm = euclideanNorm(v)
             orthonormal.append(v.map { $0 / norm })

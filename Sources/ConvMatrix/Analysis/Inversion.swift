@@ -60,8 +60,9 @@ public struct Inversion: Sendable {
     /// - Parameters:
     ///   - rcond: nil means ε·max(m, n) (``Matrix/defaultRcond(rows:columns:)``).
     ///   - lambda: nil means ``defaultLambda(spectralNorm:)``, (10⁻³·σ₁)².
-    /// - Throws: ``ConvMatrixError`` of kind `.option` on `rcond` or `lambda` when
-    ///   one is negative or not finite; `.numerical` from LAPACK, or when a solution
+    /// - Throws: ``ConvMatrixError`` of kind `.shape` on `x` or `noise` when its length
+    ///   does not fit the layer; `.option` on `rcond` or `lambda` when one is negative
+    ///   or not finite; `.numerical` from LAPACK, or when a solution
     ///   overflows (a tiny σ inverted with rcond = 0 and λ = 0).
     /// - Complexity: one gelsd and one full SVD of the m×n Wᵀ (``flopEstimate(_:)``).
     public init(
@@ -74,9 +75,13 @@ public struct Inversion: Sendable {
             }
         }
         let matrix = layer.matrix
-        precondition(x.count == matrix.columns, "x has \(x.count) units, the layer reads \(matrix.columns)")
+        guard x.count == matrix.columns else {
+            throw .shape("x", "\(x.count) units, but \(layer.layer.spec) on \(layer.layer.input) reads \(matrix.columns)")
+        }
         let noise = noise ?? Array(repeating: 0, count: matrix.rows)
-        precondition(noise.count == matrix.rows, "noise has \(noise.count) units, the layer writes \(matrix.rows)")
+        guard noise.count == matrix.rows else {
+            throw .shape("noise", "\(noise.count) units, but \(layer.layer.spec) on \(layer.layer.input) writes \(matrix.rows)")
+        }
         self.x = x
         self.noise = noise
         y = zip(layer.forward(x), noise).map { $0 + $1 }
@@ -113,7 +118,7 @@ public struct Inversion: Sendable {
     public var lostNorm: Double {
         var lost = Array(repeating: 0.0, count: x.count)
         for v in nullSpaceBasis {
-            let coefficient = zip(v, x).reduce(0) { $0 + $1.0 * $1.1 }
+            let coefficient = dot(v, x)
             for i in lost.indices { lost[i] += coefficient * v[i] }
         }
         return euclideanNorm(lost)

@@ -62,15 +62,9 @@ public struct LayerSpectrum: Sendable {
             let dense = try Spectrum(of: materialised.matrix)
             spectrum = dense
             frobenius = FrobeniusCheck(spectrum: dense, layer: materialised)
-            fourierDifference = fourierValues.map { maxAbsoluteDifference(dense.singularValues, $0) }
+            fourierDifference = fourierValues.map { maxAbsDifference(dense.singularValues, $0) }
         }
     }
-}
-
-/// max_i |a_i − b_i| over two lists of the same length.
-func maxAbsoluteDifference(_ a: [Double], _ b: [Double]) -> Double {
-    precondition(a.count == b.count, "\(a.count) against \(b.count) values")
-    return zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
 
 /// The decision which computations a spectrum runs, taken from estimates alone,
