@@ -19,7 +19,7 @@ struct WeightFileOptions: ParsableArguments {
     }
 }
 
-/// Where the weights come from: drawn (seeded) or the user's own .npy files.
+/// Where the weights come from: drawn (seeded), written out (--kernel), or the user's own .npy files.
 struct WeightOptions: ParsableArguments {
     enum Values: String, CaseIterable, ExpressibleByArgument {
         /// PyTorch's default initialisation, uniform in ±1/√fan_in.
@@ -36,14 +36,28 @@ struct WeightOptions: ParsableArguments {
 
     @OptionGroup var files: WeightFileOptions
 
+    @Option(parsing: .unconditional, help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.")
+    var kernel: String?
+
     func validate() throws {
         if files.weight != nil, values != nil {
             throw ValidationError("--weight and --values cannot be used together: --weight gives the values")
         }
+        if kernel != nil, files.weight != nil || values != nil {
+            throw ValidationError("--kernel gives the values: it cannot be used with --weight or --values")
+        }
     }
 
-    /// The weights for `spec`, read or drawn.
+    /// Where the weights come from, for reports.
+    func source(for weights: LayerWeights) -> WeightSource {
+        if let weight = files.weight { return .file(weight) }
+        if kernel != nil { return .kernel(weights.weight) }
+        return values == .integers ? .integers(seed: seed) : .random(seed: seed)
+    }
+
+    /// The weights for `spec`: given (--kernel), read (--weight) or drawn.
     func weights(for spec: ConvolutionSpec) throws -> LayerWeights {
+        if let kernel { return try LayerWeights(parsingKernel: kernel, for: spec) }
         if let given = try files.load(for: spec) { return given }
         switch values ?? .random {
         case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)

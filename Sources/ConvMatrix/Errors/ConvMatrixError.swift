@@ -20,6 +20,9 @@ public struct ConvMatrixError: Error, Equatable, Sendable, CustomStringConvertib
         case budget
         /// A numerical routine (LAPACK) reported failure, e.g. on a NaN.
         case numerical
+        /// An option that does not fit the layer, e.g. the Fourier method on a
+        /// zero-padded layer.
+        case option
     }
 
     public let kind: Kind

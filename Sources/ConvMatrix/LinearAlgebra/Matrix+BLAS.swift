@@ -47,6 +47,15 @@ extension Matrix {
     }
 }
 
+/// ‖x‖₂ = √(Σ x_i²) (dnrm2), computed with scaling so that it neither overflows
+/// nor underflows where the result itself is representable.
+///
+/// - Complexity: O(n).
+public func euclideanNorm(_ x: [Double]) -> Double {
+    guard !x.isEmpty else { return 0 }
+    return cblas_dnrm2(blasInt(x.count), x, 1)
+}
+
 /// CBLAS takes 32-bit sizes; the size guard keeps every dimension far below 2³¹.
 func blasInt(_ value: Int) -> Int32 {
     precondition(value <= Int(Int32.max), "dimension \(value) exceeds BLAS's 32-bit limit")

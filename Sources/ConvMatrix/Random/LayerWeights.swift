@@ -1,3 +1,5 @@
+import Foundation
+
 /// The numbers of a layer: its weight in PyTorch's layout and its bias.
 ///
 /// `weight` is (out_channels, in_channels/groups, *kernel_size) flattened
@@ -41,6 +43,32 @@ public struct LayerWeights: Equatable, Sendable {
         let weight = (0..<spec.weightParameterCount).map { _ in Double(generator.nextSmallNonzeroInteger()) }
         let bias = spec.bias ? (0..<spec.outChannels).map { _ in Double(generator.nextSmallNonzeroInteger()) } : nil
         return LayerWeights(unchecked: weight, bias: bias)
+    }
+
+    /// The weight written out on a command line: comma-separated numbers in the
+    /// weight's flat order (out, in/groups, *kernel), e.g. `0.25,0.5,0.25` or `-1,1`,
+    /// for a spec without bias.
+    ///
+    /// - Throws: ``ConvMatrixError`` of kind `.option` on field `kernel` when a
+    ///   value is not a finite number, when the count differs from the spec's weight
+    ///   parameters, or when the spec has a bias (give it with files instead).
+    public init(parsingKernel text: String, for spec: ConvolutionSpec) throws(ConvMatrixError) {
+        var values: [Double] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(item), value.isFinite else {
+                throw ConvMatrixError(.option, field: "kernel", reason: "'\(item)' in '\(text)' is not a finite number; write values like 0.25,0.5,0.25")
+            }
+            values.append(value)
+        }
+        guard values.count == spec.weightParameterCount else {
+            let shape = "(" + spec.weightShape.map(String.init).joined(separator: ", ") + ")"
+            throw ConvMatrixError(.option, field: "kernel", reason: "\(values.count) value\(values.count == 1 ? "" : "s"), but \(spec) has \(spec.weightParameterCount) weight parameters, shape \(shape)")
+        }
+        guard !spec.bias else {
+            throw ConvMatrixError(.option, field: "kernel", reason: "\(spec) has a bias: write bias=False, or give the weights with --weight and --bias")
+        }
+        self.init(unchecked: values, bias: nil)
     }
 
     init(unchecked weight: [Double], bias: [Double]?) {

@@ -11,6 +11,31 @@ public enum NumberFormat {
         return String(format: "%.\(fractionDigits)f", value)
     }
 
+    /// Six significant digits, exponent only when needed: `1`, `0.853553`, `1.77636e-15`.
+    public static func significant(_ value: Double, digits: Int = 6) -> String {
+        value == 0 ? "0" : String(format: "%.\(digits)g", value)
+    }
+
+    /// Rounding-level values as a bound, others with six significant digits:
+    /// `< 1e-12` for |value| below `floor`, else ``significant(_:digits:)``.
+    ///
+    /// Text output pins values that rounding alone decides (σ₈ = 3.8e-17 of a
+    /// singular matrix) as a bound, so that it reads the same on every BLAS; the
+    /// JSON keeps every digit.
+    public static func bounded(_ value: Double, floor: Double) -> String {
+        abs(value) < floor ? "< " + significant(floor, digits: 2) : significant(value)
+    }
+
+    /// Fixed decimals for values of magnitude up to `scale`: six significant digits of
+    /// the scale, so that entries at rounding level read 0 (never −0).
+    public static func fixed(_ value: Double, scale: Double, digits: Int = 6) -> String {
+        let magnitude = scale > 0 && scale.isFinite ? Int(log10(scale).rounded(.down)) : 0
+        let decimals = max(0, digits - 1 - magnitude)
+        let text = String(format: "%.\(decimals)f", value)
+        let isZero = text.allSatisfy { "-0.".contains($0) }
+        return isZero ? String(text.drop { $0 == "-" }) : text
+    }
+
     /// A count with thousands separators: 120,000.
     public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)

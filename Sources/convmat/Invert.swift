@@ -1,0 +1,71 @@
+import ArgumentParser
+import ConvMatrix
+
+/// `convmat invert`: recover x from y = Wᵀx + o + b, and say what cannot be recovered.
+struct Invert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Undo a layer: recover x from its output, with gelsd's minimum-norm and a Tikhonov solution.",
+        discussion: """
+            x is drawn uniform in ±1 from SplitMix64(--x-seed), or read with --x FILE.npy in the \
+            input's shape (C, *spatial). The bias and any padding offset are subtracted before \
+            solving. --noise A adds noise uniform in ±A to y, drawn from the same generator after x. \
+            See docs/spectrum.md.
+            """)
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, json
+    }
+
+    @OptionGroup var layer: LayerOptions
+    @OptionGroup var weightOptions: WeightOptions
+    @OptionGroup var flopOptions: FlopOptions
+
+    @Option(name: .customLong("x"), help: "The input to recover, as a .npy file of the input's shape (C, *spatial).")
+    var xFile: String?
+
+    @Option(name: .customLong("x-seed"), help: "Seed of the SplitMix64 generator that draws x (and the noise).")
+    var xSeed: UInt64 = 1
+
+    @Option(help: "Amplitude of uniform noise added to y (default 0: exact data).")
+    var noise: Double = 0
+
+    @Option(help: "Tikhonov's λ ≥ 0 (default (10⁻³·σ₁)²).")
+    var lambda: Double?
+
+    @Option(help: "Relative threshold below which gelsd counts a singular value as zero (default ε·max(m, n)).")
+    var rcond: Double?
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func validate() throws {
+        guard noise.isFinite, noise >= 0 else {
+            throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)")
+        }
+    }
+
+    func run() throws {
+        let convolution = try layer.makeConvolution()
+        let weights = try weightOptions.weights(for: convolution.spec)
+        let memory = try layer.budget()
+        try Inversion.requireBudgets(convolution, memory: memory, flops: try flopOptions.budget())
+        if format == .json {
+            try memory.require(InversionReport.estimatedBytes(convolution), for: "the JSON document of inverting \(convolution.spec) on \(convolution.input)")
+        }
+        var generator = SplitMix64(seed: xSeed)
+        let x = try xFile.map {
+            try NpyArray(contentsOf: $0).requireShape(convolution.input.extents, field: "x", expectedBy: "input \(convolution.input)", path: $0).values
+        } ?? (0..<convolution.input.count).map { _ in generator.nextSymmetric(bound: 1) }
+        let noiseValues = noise > 0 ? (0..<convolution.output.count).map { _ in generator.nextSymmetric(bound: noise) } : nil
+        let inversion = try Inversion(
+            MaterialisedConvolution(convolution, weights: weights, budget: memory),
+            x: x, noise: noiseValues, rcond: rcond, lambda: lambda)
+        let report = InversionReport(
+            layer: convolution, inversion: inversion, weightSource: weightOptions.source(for: weights),
+            inputSource: xFile.map { .file($0) } ?? .random(seed: xSeed), noiseAmplitude: noise)
+        switch format {
+        case .text: Terminal.write(report.text)
+        case .json: Terminal.write(try JSONOutput.encode(report))
+        }
+    }
+}
