@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
 TEST_PACKAGES := texlive-latex-base librsvg2-bin
 CONVMAT := .build/debug/convmat
 
-.PHONY: regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo test readme check-readme clean
+.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo test readme check-readme clean
 
 all: build
 
@@ -67,13 +67,20 @@ build: deps
 demo: build
 	@$(CONVMAT) demo
 
-test: deps test-packages venv
+test: deps test-packages venv lint
 	$(SWIFT) build --build-tests
 	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test
 
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.
 readme: build
 	@scripts/update-readme.sh
+
+# One style for all the code (.swift-format); `make format` applies it.
+lint: swift-toolchain
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format: swift-toolchain
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 # Regenerates every pinned output (golden files, docs/images, the README teaser) from
 # the real code; read `git diff` before committing.

@@ -35,7 +35,8 @@ enum EntryPoint {
             print(ConvMat.fullMessage(for: error))
             return success
         }
-        let message = ConvMat.message(for: error)
+        let message =
+            ConvMat.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
         Terminal.printError(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
         return badInput

@@ -53,7 +53,8 @@ struct Show: ParsableCommand {
         let convolution = try layer.makeConvolution()
         let weights = try weightOptions.weights(for: convolution.spec)
         let budget = try layer.budget()
-        try budget.require(ShowOutput.estimatedBytes(format, layer: convolution), for: "the \(format.rawValue) output of \(convolution.spec) on \(convolution.input)")
+        try budget.require(
+            ShowOutput.estimatedBytes(format, layer: convolution), for: "the \(format.rawValue) output of \(convolution.spec) on \(convolution.input)")
         let materialised = try MaterialisedConvolution(convolution, weights: weights, budget: budget)
         let bytes = try ShowOutput(show: self, layer: materialised).bytes()
         if let output {

@@ -36,7 +36,9 @@ struct WeightOptions: ParsableArguments {
 
     @OptionGroup var files: WeightFileOptions
 
-    @Option(parsing: .unconditional, help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.")
+    @Option(
+        parsing: .unconditional,
+        help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.")
     var kernel: String?
 
     func validate() throws {

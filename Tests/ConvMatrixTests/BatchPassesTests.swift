@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// A batch (one dgemm) is the same as its samples one by one (dgemv, dger).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// CSV: the slide pinned, and every layer read back with an independent RFC 4180 reader.
@@ -8,10 +9,13 @@ import Testing
         #expect(csv == (try Golden.text("slide.csv", actual: csv)))
     }
 
-    static let cases = LayerCases.edges.filter { (try? $0.layer().tiedMatrix().entryCount) ?? .max <= 5_000 }
-        + [LayerCase(spec: "Conv1d(1, 1, 5, padding=3, padding_mode='circular', bias=False)", input: "1x3"),
-           LayerCase(spec: "Conv1d(1, 12, 3)", input: "1x5"),
-           LayerCase(spec: "Conv2d(1, 2, (3, 11))", input: "1x3x12")]
+    static let cases =
+        LayerCases.edges.filter { (try? $0.layer().tiedMatrix().entryCount) ?? .max <= 5_000 }
+        + [
+            LayerCase(spec: "Conv1d(1, 1, 5, padding=3, padding_mode='circular', bias=False)", input: "1x3"),
+            LayerCase(spec: "Conv1d(1, 12, 3)", input: "1x5"),
+            LayerCase(spec: "Conv2d(1, 2, (3, 11))", input: "1x3x12"),
+        ]
 
     /// Header, labels and every symbolic entry, cell by cell against the terms.
     @Test(arguments: cases, UnitOrder.allCases)

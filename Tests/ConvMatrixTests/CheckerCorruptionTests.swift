@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The checker must be able to fail: deliberately corrupted matrix forms, each
@@ -10,8 +11,9 @@ import Testing
 
     static func replacing(_ form: MatrixForm, terms: [Term], gradientOnly: Bool = false) -> MatrixForm {
         let t = form.tied
-        let corrupted = TiedMatrix(rows: t.rows, columns: t.columns, rowBlockSize: t.rowBlockSize,
-                                   columnBlockSize: t.columnBlockSize, parameters: t.parameters, terms: terms)
+        let corrupted = TiedMatrix(
+            rows: t.rows, columns: t.columns, rowBlockSize: t.rowBlockSize,
+            columnBlockSize: t.columnBlockSize, parameters: t.parameters, terms: terms)
         return gradientOnly
             ? MatrixForm(layer: form.layer, tied: t, borderTerms: form.borderTerms, gradientTied: corrupted)
             : MatrixForm(layer: form.layer, tied: corrupted, borderTerms: form.borderTerms)
@@ -21,7 +23,7 @@ import Testing
         let form = MatrixForm(layer: try Self.layer("Conv1d(2, 3, kernel_size=3, bias=False)", "2x6"))
         var terms = form.tied.terms
         let moved = try #require(terms.firstIndex { $0.row == 1 && $0.parameter == 1 })
-        terms[moved].column += 1 // row 2's v₁₁² slides one column right
+        terms[moved].column += 1  // row 2's v₁₁² slides one column right
         let report = try Checker(form: Self.replacing(form, terms: terms)).run()
         #expect(!report.passed)
         #expect(report[.structure]?.passed == false)
@@ -45,10 +47,11 @@ import Testing
     @Test func transposedBlock() throws {
         let form = MatrixForm(layer: try Self.layer("Conv1d(1, 2, 3, padding='same', bias=False)", "1x5"))
         // A seed whose first kernel is not symmetric, else its transpose is itself.
-        let seed = try #require((0..<64).first { (s: UInt64) in
-            let w = LayerWeights.integers(for: form.layer.spec, seed: s).weight
-            return w[0] != w[2]
-        })
+        let seed = try #require(
+            (0..<64).first { (s: UInt64) in
+                let w = LayerWeights.integers(for: form.layer.spec, seed: s).weight
+                return w[0] != w[2]
+            })
         let n = form.tied.rowBlockSize
         let terms = form.tied.terms.map { term -> Term in
             guard term.row < n, term.column < n else { return term }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The checker passes on every correct layer.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConvMatrix
 
 /// Every spec example in docs/ (each line of a ```spec block) parses, and prints

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConvMatrix
 
 /// The identity of Sedghi, Gupta and Long against the dense SVD of the

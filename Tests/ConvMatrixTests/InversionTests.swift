@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// Undoing layers: exact recovery where Wᵀ is invertible, exactly the null-space
@@ -23,7 +24,9 @@ import Testing
     @Test(arguments: invertible)
     func invertibleLayersAreUndoneToRounding(_ layerCase: LayerCase) throws {
         let layer = try layerCase.layer()
-        let weights = layerCase.spec.contains("bias=False") ? try LayerWeights(weight: [1, 2, 1], bias: nil, for: layer.spec)
+        let weights =
+            layerCase.spec.contains("bias=False")
+            ? try LayerWeights(weight: [1, 2, 1], bias: nil, for: layer.spec)
             : LayerWeights.pytorchDefault(for: layer.spec, seed: 3)
         let x = Self.x(layer.input.count)
         let inversion = try Inversion(layer, weights: weights, x: x)

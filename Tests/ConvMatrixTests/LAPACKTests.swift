@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The LAPACK wrappers on matrices whose answers are known by construction:
@@ -71,7 +72,10 @@ import Testing
     /// LAPACKE's NaN check lets an infinity through to dgesdd, which returns NaNs.
     @Test func infinityIsAThrownError() {
         let a = Matrix(rows: 2, columns: 2, rowMajor: [1, .infinity, 0, 1])
-        #expect(throws: ConvMatrixError(.numerical, field: "dgesdd", reason: "the singular values are not finite: the matrix holds an infinity or entries near overflow")) {
+        #expect(
+            throws: ConvMatrixError(
+                .numerical, field: "dgesdd", reason: "the singular values are not finite: the matrix holds an infinity or entries near overflow")
+        ) {
             try a.singularValues()
         }
         #expect(throws: ConvMatrixError.self) { try a.leastSquares([1, 1]) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConvMatrix
 
 /// The standalone documents compile with pdflatex from texlive-latex-base.
@@ -22,8 +23,9 @@ import Testing
     }
 
     @Test func factorFormCompiles() throws {
-        let layer = try Convolution(ConvolutionSpec(parsing: "Conv1d(2, 3, kernel_size=3, padding=1, padding_mode='circular', bias=False)"),
-                                    input: TensorShape(parsing: "2x6"))
+        let layer = try Convolution(
+            ConvolutionSpec(parsing: "Conv1d(2, 3, kernel_size=3, padding=1, padding_mode='circular', bias=False)"),
+            input: TensorShape(parsing: "2x6"))
         let log = try Self.compile(try LatexRenderer(standalone: true).factor(layer: layer), name: "factor")
         #expect(!log.contains("Overfull"), "the factor form overflows its pages")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The LaTeX renderer: the slide's matrix pinned, and the structure of its output
@@ -21,22 +22,29 @@ import Testing
     }
 
     static func paddedSlide() throws -> Convolution {
-        try Convolution(ConvolutionSpec(parsing: "Conv1d(2, 3, kernel_size=3, padding=1, padding_mode='circular', bias=False)"),
-                        input: TensorShape(parsing: "2x6"))
+        try Convolution(
+            ConvolutionSpec(parsing: "Conv1d(2, 3, kernel_size=3, padding=1, padding_mode='circular', bias=False)"),
+            input: TensorShape(parsing: "2x6"))
     }
 
     /// The slide's first row, entry by entry as the slide writes it.
     @Test func slideFirstRowReadsAsOnTheSlide() throws {
         let array = try #require(LatexStructure.arrays(in: try LatexRenderer().render(MatrixView(layer: Slide.oneDimensional()))).first)
-        #expect(array.rows[0] == ["v_{11}^{1}", "v_{11}^{2}", "v_{11}^{3}", "0", "0", "0",
-                                  "v_{12}^{1}", "v_{12}^{2}", "v_{12}^{3}", "0", "0", "0"])
+        #expect(
+            array.rows[0] == [
+                "v_{11}^{1}", "v_{11}^{2}", "v_{11}^{3}", "0", "0", "0",
+                "v_{12}^{1}", "v_{12}^{2}", "v_{12}^{3}", "0", "0", "0",
+            ])
         #expect(array.spec == "cccccc|cccccc" && array.rules == 2)
     }
 
-    static let cases = (LayerCases.edges + LayerCases.edgesInEveryMode)
+    static let cases =
+        (LayerCases.edges + LayerCases.edgesInEveryMode)
         .filter { (try? $0.layer().tiedMatrix().entryCount) ?? .max <= 5_000 }
-        + [LayerCase(spec: "Conv1d(1, 1, 5, padding=3, padding_mode='circular', bias=False)", input: "1x3"),
-           LayerCase(spec: "Conv1d(1, 12, 3)", input: "1x5")]
+        + [
+            LayerCase(spec: "Conv1d(1, 1, 5, padding=3, padding_mode='circular', bias=False)", input: "1x3"),
+            LayerCase(spec: "Conv1d(1, 12, 3)", input: "1x5"),
+        ]
 
     /// Rows, entries per row, bars, rules and braces, and every entry against the terms.
     @Test(arguments: cases, UnitOrder.allCases)
@@ -97,14 +105,16 @@ import Testing
     }
 
     @Test func constantPaddingNotesItsOffset() throws {
-        let layer = try Convolution(ConvolutionSpec(parsing: "Conv1d(1, 1, 3, padding=1, padding_mode='constant', padding_value=2.0)"),
-                                    input: TensorShape(parsing: "1x4"))
+        let layer = try Convolution(
+            ConvolutionSpec(parsing: "Conv1d(1, 1, 3, padding=1, padding_mode='constant', padding_value=2.0)"),
+            input: TensorShape(parsing: "1x4"))
         #expect(try LatexRenderer().factor(layer: layer).hasPrefix("% constant padding: the layer adds o = W^T_valid (c b), c = 2.0"))
     }
 
     @Test func sumsAreWrittenWithPlus() throws {
-        let layer = try Convolution(ConvolutionSpec(parsing: "Conv1d(1, 1, 5, padding=3, padding_mode='circular', bias=False)"),
-                                    input: TensorShape(parsing: "1x3"))
+        let layer = try Convolution(
+            ConvolutionSpec(parsing: "Conv1d(1, 1, 5, padding=3, padding_mode='circular', bias=False)"),
+            input: TensorShape(parsing: "1x3"))
         let array = try #require(LatexStructure.arrays(in: try LatexRenderer().render(MatrixView(layer: layer))).first)
         #expect(array.rows[0] == ["v_{11}^{1} + v_{11}^{4}", "v_{11}^{2} + v_{11}^{5}", "v_{11}^{3}"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// Markdown: the slide pinned, and the table's shape read back.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The matrix form against the naive sliding-window reference. Weights, inputs and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// Every BLAS wrapper against plain loops, on shapes that include vectors and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The terminal renderer: views, colour, the width limit and single blocks.
@@ -37,8 +38,9 @@ import Testing
         let values = Slide.values(tied.parameterCount)
         for entries in MatrixEntries.allCases {
             let renderer = MatrixTextRenderer(entries: entries)
-            #expect(try renderer.render(MatrixView(layer: layer), values: values)
-                == renderer.render(tied, values: values, input: layer.input, output: layer.output))
+            #expect(
+                try renderer.render(MatrixView(layer: layer), values: values)
+                    == renderer.render(tied, values: values, input: layer.input, output: layer.output))
         }
     }
 

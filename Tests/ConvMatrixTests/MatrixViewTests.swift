@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The two views are one operator under a permutation of rows and columns.
@@ -13,7 +14,8 @@ import Testing
         return p
     }
 
-    static let cases = LayerCases.edges.filter { (try? $0.layer().tiedMatrix().entryCount) ?? .max <= 40_000 }
+    static let cases =
+        LayerCases.edges.filter { (try? $0.layer().tiedMatrix().entryCount) ?? .max <= 40_000 }
         + LayerCases.edgesInEveryMode.prefix(8)
 
     @Test(arguments: cases)
@@ -25,8 +27,9 @@ import Testing
         let rows = Self.positionsPermutation(layer.output)
         let columns = Self.positionsPermutation(layer.input)
         // Wᵀ_view = P_rows · Wᵀ · P_colsᵀ
-        let expected = Naive.multiply(Naive.multiply(rows, tied.dense(parameters: values), transposeA: false, transposeB: false),
-                                      columns, transposeA: false, transposeB: true)
+        let expected = Naive.multiply(
+            Naive.multiply(rows, tied.dense(parameters: values), transposeA: false, transposeB: false),
+            columns, transposeA: false, transposeB: true)
         #expect(view.tied.dense(parameters: values) == expected)
         #expect(view.tied.termCount == tied.termCount)
         #expect(view.tied.rowBlockSize == layer.output.channels && view.tied.columnBlockSize == layer.input.channels)

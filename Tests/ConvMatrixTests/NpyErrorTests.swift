@@ -102,27 +102,31 @@ import Testing
         #expect(try error(bytes).reason.hasPrefix("value nan at flat index 0, index (),"))
     }
 
-    @Test(arguments: [
-        ("{'descr': '<f8', 'fortran_order': False}", "header dict has no key 'shape'"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (6,), 'x': 1}", "header dict has unexpected key 'x'"),
-        ("{'descr': '<f8', 'descr': '<f8', 'fortran_order': False, 'shape': (6,)}", "header dict has key 'descr' twice"),
-        ("{'descr': '<f8', 'fortran_order': 0, 'shape': (6,)}", "header 'fortran_order' is not True or False"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': 6}", "header 'shape' is not a tuple"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (6)}", "header 'shape' is not a tuple"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (-6,)}", "header 'shape' must hold non-negative integers"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (6.0,)}", "header is not a valid Python literal: unexpected '.' in an integer"),
-        ("{'descr': 8, 'fortran_order': False, 'shape': (6,)}", "header 'descr' is not a dtype string"),
-        ("('descr', '<f8')", "header is not a Python dict"),
-        ("{'descr': '<f8' 'fortran_order': False, 'shape': (6,)}", "header is not a valid Python literal: unexpected '\\'' where ',' or '}' was expected"),
-        ("{'descr': '<f8, 'fortran_order': False, 'shape': (6,)}", "header is not a valid Python literal: unexpected 'f' where ',' or '}' was expected"),
-        ("{'descr': '<f8', 'fortran_order': false, 'shape': (6,)}", "header is not a valid Python literal: unexpected name 'false'"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (6,)", "header is not a valid Python literal: unexpected end of header where ',' or '}' was expected"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (6,)} x", "header is not a valid Python literal: unexpected 'x' after the literal"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,)}", "header is not a valid Python literal: integer too large"),
-        ("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296)}", "shape (4294967296, 4294967296) is too large"),
-        ("{'descr': '\u{1}\n', 'fortran_order': False, 'shape': (6,)}", "header is not a valid Python literal: unterminated string"),
-        ("{'descr': '\u{1}\u{e9}', 'fortran_order': False, 'shape': (6,)}", "unsupported dtype '\\x01\\xe9'"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("{'descr': '<f8', 'fortran_order': False}", "header dict has no key 'shape'"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (6,), 'x': 1}", "header dict has unexpected key 'x'"),
+            ("{'descr': '<f8', 'descr': '<f8', 'fortran_order': False, 'shape': (6,)}", "header dict has key 'descr' twice"),
+            ("{'descr': '<f8', 'fortran_order': 0, 'shape': (6,)}", "header 'fortran_order' is not True or False"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': 6}", "header 'shape' is not a tuple"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (6)}", "header 'shape' is not a tuple"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (-6,)}", "header 'shape' must hold non-negative integers"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (6.0,)}", "header is not a valid Python literal: unexpected '.' in an integer"),
+            ("{'descr': 8, 'fortran_order': False, 'shape': (6,)}", "header 'descr' is not a dtype string"),
+            ("('descr', '<f8')", "header is not a Python dict"),
+            ("{'descr': '<f8' 'fortran_order': False, 'shape': (6,)}", "header is not a valid Python literal: unexpected '\\'' where ',' or '}' was expected"),
+            ("{'descr': '<f8, 'fortran_order': False, 'shape': (6,)}", "header is not a valid Python literal: unexpected 'f' where ',' or '}' was expected"),
+            ("{'descr': '<f8', 'fortran_order': false, 'shape': (6,)}", "header is not a valid Python literal: unexpected name 'false'"),
+            (
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (6,)",
+                "header is not a valid Python literal: unexpected end of header where ',' or '}' was expected"
+            ),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (6,)} x", "header is not a valid Python literal: unexpected 'x' after the literal"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,)}", "header is not a valid Python literal: integer too large"),
+            ("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296)}", "shape (4294967296, 4294967296) is too large"),
+            ("{'descr': '\u{1}\n', 'fortran_order': False, 'shape': (6,)}", "header is not a valid Python literal: unterminated string"),
+            ("{'descr': '\u{1}\u{e9}', 'fortran_order': False, 'shape': (6,)}", "unsupported dtype '\\x01\\xe9'"),
+        ] as [(String, String)])
     func rejectsMalformedHeader(dict: String, start: String) throws {
         let reason = try error(NpyBytes.file(dict: dict, payload: six)).reason
         #expect(reason.hasPrefix(start), "\(reason)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// P for every mode on the hand-derived 1-D case x = (1, 2, 3, 4, 5), pad 2.
@@ -6,8 +7,10 @@ import Testing
     static let x: [Double] = [1, 2, 3, 4, 5]
 
     static func extend(_ mode: PaddingMode) -> [Double] {
-        PaddingOperator(mode: mode, input: TensorShape(channels: 1, spatial: [5]),
-                        padding: [SidePadding(before: 2, after: 2)]).extend(x)
+        PaddingOperator(
+            mode: mode, input: TensorShape(channels: 1, spatial: [5]),
+            padding: [SidePadding(before: 2, after: 2)]
+        ).extend(x)
     }
 
     @Test func zerosEmbeds() { #expect(Self.extend(.zeros) == [0, 0, 1, 2, 3, 4, 5, 0, 0]) }
@@ -19,8 +22,9 @@ import Testing
     /// Pᵀ sums the gradient of every copy into its source: with reflect, unit 2 is
     /// copied twice (to extended units 1 and 3) and so gets three gradients.
     @Test func adjointSumsCopies() {
-        let p = PaddingOperator(mode: .reflect, input: TensorShape(channels: 1, spatial: [5]),
-                                padding: [SidePadding(before: 2, after: 2)])
+        let p = PaddingOperator(
+            mode: .reflect, input: TensorShape(channels: 1, spatial: [5]),
+            padding: [SidePadding(before: 2, after: 2)])
         let ones = Array(repeating: 1.0, count: 9)
         #expect(p.adjoint(ones) == [1, 2, 3, 2, 1])
     }
@@ -43,14 +47,16 @@ import Testing
 
     /// Direct 2-D replicate padding written out for a 2×3 map, pad 1 all round.
     @Test func replicateInTwoDimensionsByHand() {
-        let p = PaddingOperator(mode: .replicate, input: TensorShape(channels: 1, spatial: [2, 3]),
-                                padding: [SidePadding(before: 1, after: 1), SidePadding(before: 1, after: 1)])
-        #expect(p.extend([1, 2, 3, 4, 5, 6]) == [
-            1, 1, 2, 3, 3,
-            1, 1, 2, 3, 3,
-            4, 4, 5, 6, 6,
-            4, 4, 5, 6, 6,
-        ])
+        let p = PaddingOperator(
+            mode: .replicate, input: TensorShape(channels: 1, spatial: [2, 3]),
+            padding: [SidePadding(before: 1, after: 1), SidePadding(before: 1, after: 1)])
+        #expect(
+            p.extend([1, 2, 3, 4, 5, 6]) == [
+                1, 1, 2, 3, 3,
+                1, 1, 2, 3, 3,
+                4, 4, 5, 6, 6,
+                4, 4, 5, 6, 6,
+            ])
     }
 
     /// P x against the reference's direct padding (independent code) on random
@@ -58,9 +64,11 @@ import Testing
     @Test(arguments: ["'zeros'", "'circular'", "'reflect'", "'replicate'", "'constant', padding_value=-3.0"])
     func againstDirectPadding(mode: String) throws {
         var random = SplitMix64(seed: 21)
-        for (spec, input) in [("Conv1d(2, 1, 3, padding=((2, 1),)", "2x5"),
-                              ("Conv2d(1, 1, 3, padding=((1, 2), (2, 0))", "1x4x3"),
-                              ("Conv3d(2, 1, 2, padding=((1, 1), (0, 2), (2, 1))", "2x3x3x4")] {
+        for (spec, input) in [
+            ("Conv1d(2, 1, 3, padding=((2, 1),)", "2x5"),
+            ("Conv2d(1, 1, 3, padding=((1, 2), (2, 0))", "1x4x3"),
+            ("Conv3d(2, 1, 2, padding=((1, 1), (0, 2), (2, 1))", "2x3x3x4"),
+        ] {
             let layer = try LayerCase(spec: spec + ", padding_mode=\(mode))", input: input).layer()
             let x = random.integers(layer.input.count)
             let direct: [Double] = ReferenceConvolution.extendedInput(spec: layer.spec, input: layer.input, x: x)

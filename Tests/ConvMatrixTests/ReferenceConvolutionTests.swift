@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// Small convolutions worked out by hand: every expected value below was computed

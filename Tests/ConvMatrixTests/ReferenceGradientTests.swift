@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// One layer on one input shape, named as a PyTorch spec so that a failure says which.

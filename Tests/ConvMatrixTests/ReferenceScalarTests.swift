@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// An integer that also counts the products and the constant-border units summed into it:

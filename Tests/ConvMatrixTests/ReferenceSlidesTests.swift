@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The slides' own examples, run through the reference.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The counts the slides state, asserted on the materialised matrices.
@@ -23,11 +24,17 @@ import Testing
         let w = layer.tiedMatrix()
         let notation = w.notation
         let firstRow = (0..<12).map { c in w.terms(row: 0, column: c).map { notation.latex(w.parameters[$0.parameter]) }.first ?? "0" }
-        #expect(firstRow == ["v_{11}^{1}", "v_{11}^{2}", "v_{11}^{3}", "0", "0", "0",
-                             "v_{12}^{1}", "v_{12}^{2}", "v_{12}^{3}", "0", "0", "0"])
+        #expect(
+            firstRow == [
+                "v_{11}^{1}", "v_{11}^{2}", "v_{11}^{3}", "0", "0", "0",
+                "v_{12}^{1}", "v_{12}^{2}", "v_{12}^{3}", "0", "0", "0",
+            ])
         let lastRow = (0..<12).map { c in w.terms(row: 11, column: c).map { notation.latex(w.parameters[$0.parameter]) }.first ?? "0" }
-        #expect(lastRow == ["0", "0", "0", "v_{31}^{1}", "v_{31}^{2}", "v_{31}^{3}",
-                            "0", "0", "0", "v_{32}^{1}", "v_{32}^{2}", "v_{32}^{3}"])
+        #expect(
+            lastRow == [
+                "0", "0", "0", "v_{31}^{1}", "v_{31}^{2}", "v_{31}^{3}",
+                "0", "0", "0", "v_{32}^{1}", "v_{32}^{2}", "v_{32}^{3}",
+            ])
     }
 
     /// The slides' 2-D layer: 4 maps of 14×14 to 12 maps of 10×10 with 5×5 kernels.

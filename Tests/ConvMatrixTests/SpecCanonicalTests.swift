@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 @Suite struct SpecCanonicalTests {
@@ -12,26 +13,40 @@ import Testing
         ("Conv1d(1, 1, 3, padding='full')", "Conv1d(1, 1, kernel_size=3, padding='full')"),
         ("Conv2d(1, 1, 3, padding=((2, 1), (1, 2)))", "Conv2d(1, 1, kernel_size=3, padding=((2, 1), (1, 2)))"),
         ("Conv1d(1, 1, 3, padding=((2, 1),))", "Conv1d(1, 1, kernel_size=3, padding=((2, 1),))"),
-        ("Conv2d(4, 8, (3, 5), stride=(1, 2), dilation=(2, 1), groups=2)",
-         "Conv2d(4, 8, kernel_size=(3, 5), stride=(1, 2), dilation=(2, 1), groups=2)"),
+        (
+            "Conv2d(4, 8, (3, 5), stride=(1, 2), dilation=(2, 1), groups=2)",
+            "Conv2d(4, 8, kernel_size=(3, 5), stride=(1, 2), dilation=(2, 1), groups=2)"
+        ),
         ("Conv3d(2, 4, kernel_size=3, padding=1, bias=False)", "Conv3d(2, 4, kernel_size=3, padding=1, bias=False)"),
         ("Conv1d(2, 3, 3, padding=1, padding_mode='circular')", "Conv1d(2, 3, kernel_size=3, padding=1, padding_mode='circular')"),
-        ("Conv1d(1, 1, 3, padding=2, padding_mode='constant', padding_value=-1.0)",
-         "Conv1d(1, 1, kernel_size=3, padding=2, padding_mode='constant', padding_value=-1.0)"),
+        (
+            "Conv1d(1, 1, 3, padding=2, padding_mode='constant', padding_value=-1.0)",
+            "Conv1d(1, 1, kernel_size=3, padding=2, padding_mode='constant', padding_value=-1.0)"
+        ),
         ("torch.nn.Conv1d(in_channels=2, out_channels=3, kernel_size=3)", "Conv1d(2, 3, kernel_size=3)"),
         ("Conv2d(1, 1, 3, padding=\"valid\", padding_mode=\"reflect\")", "Conv2d(1, 1, kernel_size=3, padding='valid', padding_mode='reflect')"),
-        ("Conv2d(1, 1, (3, 3), stride=(1, 1), padding=(0, 0), dilation=1, groups=1, bias=True, padding_mode='zeros')",
-         "Conv2d(1, 1, kernel_size=3)"),
-        ("Conv3d(1, 1, (1, 2, 3), padding=(0, 1, 0), padding_mode='replicate')",
-         "Conv3d(1, 1, kernel_size=(1, 2, 3), padding=(0, 1, 0), padding_mode='replicate')"),
+        (
+            "Conv2d(1, 1, (3, 3), stride=(1, 1), padding=(0, 0), dilation=1, groups=1, bias=True, padding_mode='zeros')",
+            "Conv2d(1, 1, kernel_size=3)"
+        ),
+        (
+            "Conv3d(1, 1, (1, 2, 3), padding=(0, 1, 0), padding_mode='replicate')",
+            "Conv3d(1, 1, kernel_size=(1, 2, 3), padding=(0, 1, 0), padding_mode='replicate')"
+        ),
         ("Conv2d(1, 1, 3, padding=((1, 1), (1, 1)))", "Conv2d(1, 1, kernel_size=3, padding=((1, 1), (1, 1)))"),
         ("Conv1d(1, 1, 3, padding_mode='constant', padding_value=0)", "Conv1d(1, 1, kernel_size=3, padding_mode='constant')"),
-        ("Conv1d(1, 1, 3, padding_mode='constant', padding_value=-0.0)",
-         "Conv1d(1, 1, kernel_size=3, padding_mode='constant', padding_value=-0.0)"),
-        ("Conv1d(1, 1, 3, padding_mode='constant', padding_value=1e-5)",
-         "Conv1d(1, 1, kernel_size=3, padding_mode='constant', padding_value=1e-05)"),
-        ("Conv1d(1, 1, 3, padding_mode='constant', padding_value=2)",
-         "Conv1d(1, 1, kernel_size=3, padding_mode='constant', padding_value=2.0)"),
+        (
+            "Conv1d(1, 1, 3, padding_mode='constant', padding_value=-0.0)",
+            "Conv1d(1, 1, kernel_size=3, padding_mode='constant', padding_value=-0.0)"
+        ),
+        (
+            "Conv1d(1, 1, 3, padding_mode='constant', padding_value=1e-5)",
+            "Conv1d(1, 1, kernel_size=3, padding_mode='constant', padding_value=1e-05)"
+        ),
+        (
+            "Conv1d(1, 1, 3, padding_mode='constant', padding_value=2)",
+            "Conv1d(1, 1, kernel_size=3, padding_mode='constant', padding_value=2.0)"
+        ),
     ]
 
     @Test(arguments: examples)
@@ -52,8 +67,10 @@ import Testing
         #expect(try ConvolutionSpec(parsing: canonical).canonical == canonical)
     }
 
-    @Test(arguments: [-1.0, 0.5, 1e-5, 0.1, 1.0 / 3, 1e300, Double.leastNonzeroMagnitude, -0.0, 123_456_789.123,
-                      Double.greatestFiniteMagnitude, -Double.leastNormalMagnitude])
+    @Test(arguments: [
+        -1.0, 0.5, 1e-5, 0.1, 1.0 / 3, 1e300, Double.leastNonzeroMagnitude, -0.0, 123_456_789.123,
+        Double.greatestFiniteMagnitude, -Double.leastNormalMagnitude,
+    ])
     func paddingValuesRoundTripExactly(value: Double) throws {
         let spec = ConvolutionSpec(spatialDimensions: 1, inChannels: 1, outChannels: 1, kernelSize: [3], paddingMode: .constant(value))
         let again = try ConvolutionSpec(parsing: spec.canonical)
@@ -109,9 +126,10 @@ import Testing
         case 2: return .full
         case 3: return .symmetric(perDimension(dimensions, 0...3, &random))
         default:
-            return .asymmetric((0..<dimensions).map { _ in
-                SidePadding(before: random.nextInt(in: 0...3), after: random.nextInt(in: 0...3))
-            })
+            return .asymmetric(
+                (0..<dimensions).map { _ in
+                    SidePadding(before: random.nextInt(in: 0...3), after: random.nextInt(in: 0...3))
+                })
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The figures of a spectrum, the Frobenius identities, and what rank and

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ConvMatrix
 
 /// Large matrices stay small: bins of entries that never straddle a block border.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The picture of Wᵀ = Wᵀ_valid · P: three panels in the order of the identity,

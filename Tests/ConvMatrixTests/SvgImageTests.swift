@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// The pictures as images: rsvg-convert draws each at the size it states, and
@@ -23,7 +24,8 @@ import Testing
     @Test(arguments: [("slide-1d.svg", SvgCases.slide), ("slide-2d.svg", SvgCases.slide2d)])
     func docsImagesAreCurrent(_ name: String, _ layer: LayerCase) throws {
         let actual = try SvgCase(layer: layer, style: .sharing).render()
-        #expect(try Golden.docsImage(name, actual: actual) == actual,
-                "docs/images/\(name) is stale: regenerate with CONVMAT_UPDATE_GOLDEN=1 swift test --filter Svg")
+        #expect(
+            try Golden.docsImage(name, actual: actual) == actual,
+            "docs/images/\(name) is stale: regenerate with CONVMAT_UPDATE_GOLDEN=1 swift test --filter Svg")
     }
 }

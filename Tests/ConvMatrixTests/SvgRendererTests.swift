@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// What the SVG of Wᵀ says, read back through an XML parser: every picture is
@@ -47,7 +48,8 @@ import Testing
             for i in 0..<2 {
                 // Row 1 of block (j, i) starts with taps 1, 2, 3.
                 let colours = try (0..<3).map { t in try #require(HexColour(grid.fills[j * 4][i * 6 + t])) }
-                #expect(tied.terms(row: j * 4, column: i * 6).first.map { tied.parameters[$0.parameter] }
+                #expect(
+                    tied.terms(row: j * 4, column: i * 6).first.map { tied.parameters[$0.parameter] }
                         == ParameterName(outputMap: j + 1, inputMap: i + 1, tap: [1]))
                 #expect(colours.allSatisfy { HexColour.hueDistance($0.hue, colours[0].hue) < 3 }, "block (\(j + 1), \(i + 1))")
                 #expect(colours[0].lightness < colours[1].lightness && colours[1].lightness < colours[2].lightness)

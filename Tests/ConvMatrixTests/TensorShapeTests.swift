@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 @Suite struct TensorShapeTests {

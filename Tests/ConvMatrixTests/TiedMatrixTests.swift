@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 @Suite struct TiedMatrixTests {
@@ -9,9 +10,11 @@ import Testing
     static let handBuilt = TiedMatrix(
         rows: 2, columns: 3, rowBlockSize: 2, columnBlockSize: 3,
         parameters: [ParameterName(outputMap: 1, inputMap: 1, tap: [1]), ParameterName(outputMap: 1, inputMap: 1, tap: [2])],
-        terms: [Term(row: 0, column: 0, parameter: 0), Term(row: 0, column: 1, parameter: 0),
-                Term(row: 0, column: 1, parameter: 1), Term(row: 1, column: 1, parameter: 1),
-                Term(row: 1, column: 2, parameter: 0)])
+        terms: [
+            Term(row: 0, column: 0, parameter: 0), Term(row: 0, column: 1, parameter: 0),
+            Term(row: 0, column: 1, parameter: 1), Term(row: 1, column: 1, parameter: 1),
+            Term(row: 1, column: 2, parameter: 0),
+        ])
 
     @Test func entriesCanSumSeveralParameters() {
         let w = Self.handBuilt
@@ -34,8 +37,9 @@ import Testing
     /// A kernel wider than a circular input wraps onto itself: Conv1d(1, 1, 5) on 3
     /// units with circular pad 3 makes entries that sum several taps.
     @Test func narrowCircularLayerSumsParameters() throws {
-        let spec = ConvolutionSpec(spatialDimensions: 1, inChannels: 1, outChannels: 1, kernelSize: [5],
-                                   padding: .symmetric([3]), bias: false, paddingMode: .circular)
+        let spec = ConvolutionSpec(
+            spatialDimensions: 1, inChannels: 1, outChannels: 1, kernelSize: [5],
+            padding: .symmetric([3]), bias: false, paddingMode: .circular)
         let layer = try Convolution(spec, input: TensorShape(channels: 1, spatial: [3]))
         let w = layer.tiedMatrix()
         #expect(w.rows == 5 && w.columns == 3)
@@ -60,7 +64,7 @@ import Testing
         let layer = try Convolution(spec, input: TensorShape(channels: 2, spatial: [6]))
         let good = layer.tiedMatrix()
         var terms = good.terms
-        terms[0].column = 7 // v₁₁¹ moved into input map 2's block
+        terms[0].column = 7  // v₁₁¹ moved into input map 2's block
         let bad = TiedMatrix(rows: 12, columns: 12, rowBlockSize: 4, columnBlockSize: 6, parameters: good.parameters, terms: terms)
         let violations = bad.invariantViolations(for: layer)
         #expect(violations.contains { $0.contains("v_{11}^{1}") && $0.contains("row 1") })

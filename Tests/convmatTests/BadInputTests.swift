@@ -21,7 +21,9 @@ import Testing
         Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "w.npy", "--values", "integers"], field: "--weight"),
         Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--format", "pdf"], field: "pdf"),
         Case(arguments: ["show", "Conv1d(1, 1, 3, padding=3, padding_mode='reflect')", "--input", "1x3"], field: "padding:"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3, padding=1)", "--input", "1x8", "--method", "fourier"], field: "method: the Fourier method needs circular padding"),
+        Case(
+            arguments: ["spectrum", "Conv1d(1, 1, 3, padding=1)", "--input", "1x8", "--method", "fourier"],
+            field: "method: the Fourier method needs circular padding"),
         Case(arguments: ["spectrum", "Conv1d(1, 1, 3, padding=1, padding_mode='circular')", "--input", "1x8", "--method", "spectral"], field: "spectral"),
         Case(arguments: ["spectrum", "Conv1d(1, 1, 3, bias=False)", "--input", "1x8", "--kernel", "1,2"], field: "kernel:"),
         Case(arguments: ["spectrum", "Conv1d(1, 1, 3, bias=False)", "--input", "1x8", "--kernel", "1,nan,2"], field: "kernel:"),

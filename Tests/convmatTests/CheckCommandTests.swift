@@ -20,10 +20,11 @@ import Testing
         #expect(object["input_shape"] as? [Int] == [2, 6])
         #expect(object["passed"] as? Bool == true)
         let checks = try #require(object["checks"] as? [[String: Any]])
-        #expect(checks.map { $0["name"] as? String } == [
-            "structure", "forward (integers)", "forward (given weights)", "forward (reals)", "input gradient",
-            "weight gradient", "bias gradient", "offset", "finite differences", "adjoint",
-        ])
+        #expect(
+            checks.map { $0["name"] as? String } == [
+                "structure", "forward (integers)", "forward (given weights)", "forward (reals)", "input gradient",
+                "weight gradient", "bias gradient", "offset", "finite differences", "adjoint",
+            ])
         let skipped = try #require(checks.first { $0["name"] as? String == "forward (given weights)" })
         #expect(skipped["ran"] as? Bool == false)
         #expect(skipped["max_abs_error"] is NSNull && skipped["tolerance"] is NSNull && skipped["passed"] is NSNull)

@@ -46,8 +46,9 @@ import Testing
         #expect(words.first == "convmat")
         let result = try CLI.run(Array(words.dropFirst()))
         let output = (result.status == 0 ? result.stdout : result.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(Self.matches(example.expected, output.last == "" ? Array(output.dropLast()) : output),
-                "docs/\(example.file) is stale for: \(example.command)\nactual output:\n\(output.joined(separator: "\n"))")
+        #expect(
+            Self.matches(example.expected, output.last == "" ? Array(output.dropLast()) : output),
+            "docs/\(example.file) is stale for: \(example.command)\nactual output:\n\(output.joined(separator: "\n"))")
     }
 
     /// True when `actual` is `expected` with each `…` line standing for zero or more lines.

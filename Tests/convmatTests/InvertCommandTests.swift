@@ -50,8 +50,10 @@ import Testing
         let x: [Double] = [1, -2, 3, 0.5, 0, 4, -1, 2, 1]
         try NpyWriter.write(NpyWriter.float64(x, shape: [1, 9]), to: path)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let object = try Self.json(["invert", "Conv1d(1, 1, 3, padding=1, padding_mode='circular', bias=False)", "--input", "1x9",
-                                    "--kernel", "0.25,0.5,0.25", "--x", path])
+        let object = try Self.json([
+            "invert", "Conv1d(1, 1, 3, padding=1, padding_mode='circular', bias=False)", "--input", "1x9",
+            "--kernel", "0.25,0.5,0.25", "--x", path,
+        ])
         #expect(object["x"] as? [Double] == x)
         #expect((object["minimum_norm_error"] as? [String: Double])?["relative"].map { $0 < 1e-13 } == true)
         #expect((object["x_source"] as? [String: Any])?["path"] as? String == path)

@@ -31,8 +31,10 @@ import Testing
     }
 
     @Test func constantPaddingHasAnOffset() throws {
-        let result = try CLI.run(["show", "Conv1d(1, 1, 3, padding=1, padding_mode='constant', padding_value=-1.0, bias=False)",
-                                  "--input", "1x5", "--format", "json", "--values", "integers"])
+        let result = try CLI.run([
+            "show", "Conv1d(1, 1, 3, padding=1, padding_mode='constant', padding_value=-1.0, bias=False)",
+            "--input", "1x5", "--format", "json", "--values", "integers",
+        ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let weight = try #require((object["weight"] as? [[[Double]]])?[0][0])
         let offset = try #require(object["offset"] as? [Double])

@@ -22,9 +22,11 @@ import Testing
         let result = try CLI.run(Self.slide + ["--format", "json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        for key in ["version", "spec", "input_shape", "output_shape", "rows", "cols", "entries", "nonzeros",
-                    "extended_nonzeros", "weight_parameters", "bias_parameters", "weight", "bias", "terms",
-                    "matrix", "tie", "offset", "padding_mode"] {
+        for key in [
+            "version", "spec", "input_shape", "output_shape", "rows", "cols", "entries", "nonzeros",
+            "extended_nonzeros", "weight_parameters", "bias_parameters", "weight", "bias", "terms",
+            "matrix", "tie", "offset", "padding_mode",
+        ] {
             #expect(object.keys.contains(key), "missing key \(key)")
         }
         #expect(object["version"] as? Int == 1)

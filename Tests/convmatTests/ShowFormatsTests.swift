@@ -33,7 +33,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["order"] as? String == "positions")
         let tie = try #require(object["tie"] as? [[Int]])
-        #expect(tie[1][0] == 6 && tie[1][1] == 9) // row y₂(1): v₂₁¹, v₂₂¹
+        #expect(tie[1][0] == 6 && tie[1][1] == 9)  // row y₂(1): v₂₁¹, v₂₂¹
     }
 
     @Test func oneBlock() throws {
@@ -72,7 +72,9 @@ import Testing
     func npyRoundTripsThroughNumpy() throws {
         let python = try #require(Python.executable, "no Python with NumPy: run `make test`, which creates .venv")
         let spec = "Conv1d(1, 2, 3, padding=1, padding_mode='reflect')"
-        for (what, shape, dtype) in [("matrix", "(8, 4)", "float64"), ("tie", "(8, 4)", "int64"), ("valid", "(8, 6)", "float64"), ("padding", "(6, 4)", "float64")] {
+        for (what, shape, dtype) in [
+            ("matrix", "(8, 4)", "float64"), ("tie", "(8, 4)", "int64"), ("valid", "(8, 6)", "float64"), ("padding", "(6, 4)", "float64"),
+        ] {
             let path = try Self.temporaryPath("\(what).npy")
             let json = try CLI.run(["show", spec, "--input", "1x4", "--values", "integers", "--format", "json"]).stdout
             #expect(try CLI.run(["show", spec, "--input", "1x4", "--values", "integers", "--format", "npy", "--what", what, "--output", path]).status == 0)

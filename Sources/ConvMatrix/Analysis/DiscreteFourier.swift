@@ -18,8 +18,9 @@ struct Complex: Equatable, Sendable {
     }
 
     static func * (a: Complex, b: Complex) -> Complex {
-        Complex(real: a.real * b.real - a.imaginary * b.imaginary,
-                imaginary: a.real * b.imaginary + a.imaginary * b.real)
+        Complex(
+            real: a.real * b.real - a.imaginary * b.imaginary,
+            imaginary: a.real * b.imaginary + a.imaginary * b.real)
     }
 
     static func * (a: Complex, s: Double) -> Complex {

@@ -84,7 +84,8 @@ extension Inversion {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.budget` on `max_flops` or `max_memory`.
     public static func requireBudgets(_ layer: Convolution, memory: MemoryBudget, flops: FlopBudget) throws(ConvMatrixError) {
-        let what = "inverting the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input) (gelsd and a full SVD)"
+        let what =
+            "inverting the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input) (gelsd and a full SVD)"
         try flops.require(flopEstimate(layer), for: what, alternatives: ["use a smaller input"])
         try memory.require(bytesEstimate(layer), for: what)
     }

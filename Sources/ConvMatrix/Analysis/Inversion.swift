@@ -100,7 +100,8 @@ public struct Inversion: Sendable {
         self.lambdaIsDefault = lambdaGiven == nil
         tikhonov = Self.tikhonov(svd, linearOutput, lambda: lambda, rank: solved.rank)
         guard (minimumNorm + tikhonov).allSatisfy(\.isFinite) else {
-            throw ConvMatrixError(.numerical, field: "dgelsd", reason: "the solution overflowed: singular values near zero were inverted; raise rcond or lambda")
+            throw ConvMatrixError(
+                .numerical, field: "dgelsd", reason: "the solution overflowed: singular values near zero were inverted; raise rcond or lambda")
         }
     }
 

@@ -87,7 +87,8 @@ struct SpectrumPlan {
         let faults = FourierSpectrum.faults(of: layer)
         let denseFlops = FlopEstimate.denseSpectrum(layer)
         let denseBytes = Self.denseBytes(layer)
-        let dense = "a dense SVD (values only) of the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input)"
+        let dense =
+            "a dense SVD (values only) of the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input)"
         let fourierAlternative = "use --method fourier (about \(FlopBudget.format(FlopEstimate.fourier(layer))) flops, no matrix)"
         switch method {
         case .fourier:
@@ -104,7 +105,8 @@ struct SpectrumPlan {
             try Self.requireFourier(layer, memory: memory, flops: flops)
             ran = denseFlops <= flops.limitFlops && denseBytes <= memory.limitBytes ? .both : .fourier
         case .auto:
-            let noFourier = "note that the Fourier method, which needs no matrix, needs \(FourierSpectrum.requirements) (this layer has \(faults.joined(separator: " and ")))"
+            let noFourier =
+                "note that the Fourier method, which needs no matrix, needs \(FourierSpectrum.requirements) (this layer has \(faults.joined(separator: " and ")))"
             try flops.require(denseFlops, for: dense, alternatives: ["use a smaller input; " + noFourier])
             try memory.require(denseBytes, for: "\(dense) with its matrix and terms")
             ran = .dense

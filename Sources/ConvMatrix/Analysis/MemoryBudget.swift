@@ -22,7 +22,9 @@ public struct MemoryBudget: Sendable, Equatable {
         guard bytes > limitBytes else { return }
         throw ConvMatrixError(
             .budget, field: "max_memory",
-            reason: "\(what) would take \(bytes == Int.max ? "" : "about ")\(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); raise it with --max-memory or use a smaller layer or input")
+            reason:
+                "\(what) would take \(bytes == Int.max ? "" : "about ")\(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); raise it with --max-memory or use a smaller layer or input"
+        )
     }
 
     /// `1.5 GiB`, `12.0 MiB`, `800 B`.

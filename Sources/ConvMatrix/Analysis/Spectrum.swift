@@ -25,8 +25,9 @@ public struct Spectrum: Sendable, Equatable {
     ///
     /// - Precondition: there are min(rows, columns) values, each finite and ≥ 0.
     public init(singularValues: [Double], rows: Int, columns: Int) {
-        precondition(singularValues.count == min(rows, columns),
-                     "\(singularValues.count) singular values for a \(rows)×\(columns) matrix")
+        precondition(
+            singularValues.count == min(rows, columns),
+            "\(singularValues.count) singular values for a \(rows)×\(columns) matrix")
         precondition(singularValues.allSatisfy { $0.isFinite && $0 >= 0 }, "singular values must be finite and non-negative")
         self.rows = rows
         self.columns = columns

@@ -33,8 +33,10 @@ extension Checker {
         let parameters = sample(count: parameterCount, limit: min(Self.finiteDifferenceSample, rebuildLimit), salt: 2)
         let analytic = gradients.weight + (gradients.bias ?? [])
         for p in parameters {
-            let (ePlus, eMinus) = (try perturbedEnergy(weights, p, by: 1, x: data.x, energy: energy, budget: budget),
-                                   try perturbedEnergy(weights, p, by: -1, x: data.x, energy: energy, budget: budget))
+            let (ePlus, eMinus) = (
+                try perturbedEnergy(weights, p, by: 1, x: data.x, energy: energy, budget: budget),
+                try perturbedEnergy(weights, p, by: -1, x: data.x, energy: energy, budget: budget)
+            )
             worst = max(worst, abs((ePlus - eMinus) / 2 - analytic[p]))
             scale = max(scale, ePlus + eMinus)
         }
@@ -42,7 +44,8 @@ extension Checker {
         let exact = isExact(weights, data.x)
         let tolerance = exact ? 0 : Tolerance.betweenTwoSums(terms: layer.output.count + longestRow + 2, magnitude: 2 * scale)
         let sampled = inputs.count < layer.input.count || parameters.count < parameterCount
-        let note = "central differences with step 1 on \(inputs.count) of \(layer.input.count) inputs and \(parameters.count) of \(parameterCount) parameters"
+        let note =
+            "central differences with step 1 on \(inputs.count) of \(layer.input.count) inputs and \(parameters.count) of \(parameterCount) parameters"
             + (sampled ? " (a seeded sample)" : "") + (exact ? "; integers: exact" : "")
         return .ran(.finiteDifferences, error: worst, tolerance: tolerance, note: note)
     }

@@ -10,8 +10,11 @@ extension Checker {
         let exact = isExact(m.weights, x)
         let k = longestRow + form.borderTerms.count + 2
         let tolerance = exact ? 0 : (magnitude.max() ?? 0) * 2 * Tolerance.gamma(k)
-        return .ran(name, error: maxAbsDifference(y, direct), tolerance: tolerance,
-                    note: "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against the sliding-window sum on \(exact ? "integers: exact" : "reals: a rounding bound")")
+        return .ran(
+            name, error: maxAbsDifference(y, direct), tolerance: tolerance,
+            note:
+                "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against the sliding-window sum on \(exact ? "integers: exact" : "reals: a rounding bound")"
+        )
     }
 
     /// Check 3: δx = W δy against the slides' ∂E/∂x = [∂E/∂z ∗ w], a full convolution.
@@ -21,8 +24,9 @@ extension Checker {
         let exact = isExact(m.weights, dy)
         let magnitude = m.matrix.absolute.multiply(dy.map(abs), transposed: true).max() ?? 0
         let tolerance = exact ? 0 : Tolerance.betweenTwoSums(terms: m.matrix.rows, magnitude: magnitude)
-        return .ran(.inputGradient, error: maxAbsDifference(dx, direct), tolerance: tolerance,
-                    note: "W δy (the transposed dgemv) against [∂E/∂z ∗ w], a full convolution with the kernel")
+        return .ran(
+            .inputGradient, error: maxAbsDifference(dx, direct), tolerance: tolerance,
+            note: "W δy (the transposed dgemv) against [∂E/∂z ∗ w], a full convolution with the kernel")
     }
 
     /// Check 4: the tied reduction of δy xᵀ against the slides' ∂E/∂w = [∂E/∂z ⋆ x].
@@ -30,8 +34,9 @@ extension Checker {
     func weightGradient(_ m: MaterialisedConvolution, x: [Double], dy: [Double]) -> CheckReport.Check {
         let direct: [Double] = ReferenceConvolution.weightGradient(spec: spec, input: layer.input, x: x, outputGradient: dy)
         let gradients = m.backward(input: x, outputGradient: dy)
-        return .ran(.weightGradient, error: maxAbsDifference(gradients.weight, direct), tolerance: exactUnlessFractionalPadding,
-                    note: "Σ over each parameter's tied entries of δy xᵀ (dger) against [∂E/∂z ⋆ x], a cross-correlation")
+        return .ran(
+            .weightGradient, error: maxAbsDifference(gradients.weight, direct), tolerance: exactUnlessFractionalPadding,
+            note: "Σ over each parameter's tied entries of δy xᵀ (dger) against [∂E/∂z ⋆ x], a cross-correlation")
     }
 
     /// Check 4 for the bias: Σ of δy over each output map.
@@ -39,8 +44,9 @@ extension Checker {
         guard spec.bias else { return .skipped(.biasGradient, because: "the layer has no bias") }
         let direct: [Double] = ReferenceConvolution.biasGradient(spec: spec, input: layer.input, outputGradient: dy)
         let gradients = m.backward(input: x, outputGradient: dy)
-        return .ran(.biasGradient, error: maxAbsDifference(gradients.bias ?? [], direct), tolerance: 0,
-                    note: "Σ_t δy_j(t) per output map against the reference")
+        return .ran(
+            .biasGradient, error: maxAbsDifference(gradients.bias ?? [], direct), tolerance: 0,
+            note: "Σ_t δy_j(t) per output map against the reference")
     }
 
     /// The constant part: o = Wᵀ_valid (c·b) against the reference's output on x = 0.
@@ -53,8 +59,9 @@ extension Checker {
         let offset = m.offset ?? Array(repeating: 0, count: layer.output.count)
         let magnitude = abs(c) * (m.weights.weight.map(abs).max() ?? 0) * Double(spec.fanIn)
         let tolerance = isExact(m.weights, []) ? 0 : Tolerance.betweenTwoSums(terms: spec.fanIn, magnitude: magnitude)
-        return .ran(.offset, error: maxAbsDifference(offset, direct), tolerance: tolerance,
-                    note: "o = Wᵀ_valid (c·b) with c = \(NumberFormat.compact(c)) against the reference on x = 0")
+        return .ran(
+            .offset, error: maxAbsDifference(offset, direct), tolerance: tolerance,
+            note: "o = Wᵀ_valid (c·b) with c = \(NumberFormat.compact(c)) against the reference on x = 0")
     }
 
     /// Check 6, the dot test between independently written pairs:
@@ -65,8 +72,9 @@ extension Checker {
         let right = dot(x, backward)
         let magnitude = dot(m.matrix.absolute.multiply(x.map(abs)), y.map(abs))
         let tolerance = isExact(m.weights, x) ? 0 : Tolerance.betweenTwoSums(terms: form.tied.termCount + x.count, magnitude: magnitude)
-        return .ran(.adjoint, error: abs(left - right), tolerance: tolerance,
-                    note: "⟨Wᵀx, y⟩ = \(NumberFormat.compact(left, fractionDigits: 6)) against ⟨x, [y ∗ w]⟩ = \(NumberFormat.compact(right, fractionDigits: 6))")
+        return .ran(
+            .adjoint, error: abs(left - right), tolerance: tolerance,
+            note: "⟨Wᵀx, y⟩ = \(NumberFormat.compact(left, fractionDigits: 6)) against ⟨x, [y ∗ w]⟩ = \(NumberFormat.compact(right, fractionDigits: 6))")
     }
 
     /// (|Wᵀ||x|)_r + |o_r| + |b_r|: the magnitude the forward rounding bound scales with.

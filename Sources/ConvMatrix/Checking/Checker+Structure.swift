@@ -31,20 +31,26 @@ extension Checker {
                 guard difference > 0 else { continue }
                 mismatches += 1
                 largest = max(largest, difference)
-                first = first ?? "row \(r + 1), column \(pair.input + 1): Wᵀ has \(expected[pair] ?? 0) × \(notation.latex(form.tied.parameters[pair.parameter])), the sliding-window sum \(found.products[pair] ?? 0)"
+                first =
+                    first
+                    ?? "row \(r + 1), column \(pair.input + 1): Wᵀ has \(expected[pair] ?? 0) × \(notation.latex(form.tied.parameters[pair.parameter])), the sliding-window sum \(found.products[pair] ?? 0)"
             }
             for p in Set(expectedConstant.keys).union(found.constantProducts.keys) {
                 let difference = abs((expectedConstant[p] ?? 0) - (found.constantProducts[p] ?? 0))
                 guard difference > 0 else { continue }
                 mismatches += 1
                 largest = max(largest, difference)
-                first = first ?? "row \(r + 1): the constant part of \(notation.latex(form.tied.parameters[p])) is \(expectedConstant[p] ?? 0) in the matrix form, \(found.constantProducts[p] ?? 0) in the sliding-window sum"
+                first =
+                    first
+                    ?? "row \(r + 1): the constant part of \(notation.latex(form.tied.parameters[p])) is \(expectedConstant[p] ?? 0) in the matrix form, \(found.constantProducts[p] ?? 0) in the sliding-window sum"
             }
         }
-        let scope = sampled.count == layer.input.count
+        let scope =
+            sampled.count == layer.input.count
             ? "all \(NumberFormat.count(form.tied.rows)) rows"
             : "every row on a seeded sample of \(NumberFormat.count(sampled.count)) of \(NumberFormat.count(layer.input.count)) input units (taps above \(NumberFormat.count(structureTapLimit)))"
-        let note = first.map { "\(mismatches) coefficient\(mismatches == 1 ? "" : "s") differ; first: \($0)" }
+        let note =
+            first.map { "\(mismatches) coefficient\(mismatches == 1 ? "" : "s") differ; first: \($0)" }
             ?? "terms equal the sliding-window sum on \(scope); \(occupancyNote())"
         return .ran(.structure, error: largest, tolerance: 0, note: note)
     }
@@ -67,7 +73,8 @@ extension Checker {
         let positions = layer.output.mapSize
         guard let least = occupancy.min(), let most = occupancy.max() else { return "no parameters" }
         let zeros = form.tied.entryCount - form.tied.nonzeroCount
-        let sliding = "each parameter slides over \(positions) position\(positions == 1 ? "" : "s") and occupies "
+        let sliding =
+            "each parameter slides over \(positions) position\(positions == 1 ? "" : "s") and occupies "
             + (least == most ? "\(least) entries" : "\(least) to \(most) entries")
         let border = least < positions ? " (fewer where taps fall on a constant or zero border)" : ""
         return sliding + border + "; the \(NumberFormat.count(zeros)) zero entries are exactly those no tap reaches"

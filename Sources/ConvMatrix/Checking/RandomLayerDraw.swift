@@ -14,8 +14,9 @@ public enum RandomLayerDraw {
         while true {
             let candidate = draw(&g)
             if let spec = try? ConvolutionSpec(parsing: candidate.spec),
-               let shape = try? TensorShape(parsing: candidate.input),
-               let layer = try? Convolution(spec, input: shape) {
+                let shape = try? TensorShape(parsing: candidate.input),
+                let layer = try? Convolution(spec, input: shape)
+            {
                 return (candidate, layer)
             }
         }
@@ -37,7 +38,9 @@ public enum RandomLayerDraw {
         case 0: arguments.append("padding='full'")
         case 1 where !strided: arguments.append("padding='same'")
         case 2: arguments.append("padding=\(tuple(&g, dims, 0...2))")
-        case 3: arguments.append("padding=(" + (0..<dims).map { _ in "(\(g.nextInt(in: 0...2)), \(g.nextInt(in: 0...2)))" }.joined(separator: ", ") + (dims == 1 ? ",)" : ")"))
+        case 3:
+            arguments.append(
+                "padding=(" + (0..<dims).map { _ in "(\(g.nextInt(in: 0...2)), \(g.nextInt(in: 0...2)))" }.joined(separator: ", ") + (dims == 1 ? ",)" : ")"))
         default: break
         }
         if g.nextInt(in: 0...2) == 0 { arguments.append("dilation=\(tuple(&g, dims, 1...2))") }

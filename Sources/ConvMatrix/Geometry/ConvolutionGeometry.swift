@@ -65,7 +65,8 @@ public struct ConvolutionGeometry: Hashable, Sendable {
         for d in extended.indices {
             let span = spec.dilation[d] * (spec.kernelSize[d] - 1) + 1
             guard span <= extended[d] else {
-                let what = spec.dilation[d] == 1
+                let what =
+                    spec.dilation[d] == 1
                     ? "\(spec.kernelSize[d]) is"
                     : "\(spec.kernelSize[d]) with dilation \(spec.dilation[d]) spans \(span), which is"
                 throw .spec("kernel_size", "\(what) larger than the padded input \(extended[d]) along dimension \(d + 1)")

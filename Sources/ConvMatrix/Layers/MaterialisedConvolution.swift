@@ -31,7 +31,8 @@ public struct MaterialisedConvolution: Sendable {
     /// - Throws: ``ConvMatrixError`` when the weights do not fit the layer, or
     ///   `.budget` when the dense matrix would exceed `budget`.
     public init(_ layer: Convolution, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        try budget.require(saturatingSum(layer.denseBytesEstimate, layer.termBytesEstimate), for: "the dense matrix and terms of \(layer.spec) on \(layer.input)")
+        try budget.require(
+            saturatingSum(layer.denseBytesEstimate, layer.termBytesEstimate), for: "the dense matrix and terms of \(layer.spec) on \(layer.input)")
         try self.init(MatrixForm(layer: layer), weights: weights, budget: budget)
     }
 

@@ -44,16 +44,18 @@ extension Matrix {
     public func singularValueDecomposition(vectors: SingularVectors = .none) throws(ConvMatrixError) -> SingularValueDecomposition {
         let routine = "dgesdd"
         let k = Swift.min(rows, columns)
-        let (uColumns, vtRows): (Int, Int) = switch vectors {
-        case .none: (0, 0)
-        case .thin: (k, k)
-        case .full: (rows, columns)
-        }
-        let jobz: Unicode.Scalar = switch vectors {
-        case .none: "N"
-        case .thin: "S"
-        case .full: "A"
-        }
+        let (uColumns, vtRows): (Int, Int) =
+            switch vectors {
+            case .none: (0, 0)
+            case .thin: (k, k)
+            case .full: (rows, columns)
+            }
+        let jobz: Unicode.Scalar =
+            switch vectors {
+            case .none: "N"
+            case .thin: "S"
+            case .full: "A"
+            }
         var a = storage
         var s = Array(repeating: 0.0, count: k)
         var u = Array(repeating: 0.0, count: rows * uColumns)
@@ -70,7 +72,8 @@ extension Matrix {
             matrixArguments: [5])
         // LAPACKE's NaN check lets an infinity through, and the result is NaN.
         guard s.allSatisfy(\.isFinite) else {
-            throw ConvMatrixError(.numerical, field: routine, reason: "the singular values are not finite: the matrix holds an infinity or entries near overflow")
+            throw ConvMatrixError(
+                .numerical, field: routine, reason: "the singular values are not finite: the matrix holds an infinity or entries near overflow")
         }
         guard vectors != .none else { return SingularValueDecomposition(values: s, u: nil, vt: nil) }
         return SingularValueDecomposition(

@@ -45,7 +45,8 @@ enum LAPACK {
         if info < 0 {
             let position = Int(-info)
             let name = arguments.indices.contains(position - 1) ? arguments[position - 1] : "#\(position)"
-            let reason = matrixArguments.contains(position)
+            let reason =
+                matrixArguments.contains(position)
                 ? "argument \(position) (\(name)) contains a NaN or an infinity (info = \(info))"
                 : "argument \(position) (\(name)) has an illegal value (info = \(info))"
             throw ConvMatrixError(.numerical, field: routine, reason: reason)

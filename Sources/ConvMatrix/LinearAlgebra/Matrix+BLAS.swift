@@ -7,7 +7,8 @@ extension Matrix {
     /// - Complexity: O(rows · columns).
     public func multiply(_ x: [Double], transposed: Bool = false) -> [Double] {
         let (inputCount, outputCount) = transposed ? (rows, columns) : (columns, rows)
-        precondition(x.count == inputCount, "vector has \(x.count) entries, expected \(inputCount) for a \(rows)×\(columns) matrix\(transposed ? " transposed" : "")")
+        precondition(
+            x.count == inputCount, "vector has \(x.count) entries, expected \(inputCount) for a \(rows)×\(columns) matrix\(transposed ? " transposed" : "")")
         var y = Array(repeating: 0.0, count: outputCount)
         guard rows > 0, columns > 0 else { return y }
         cblas_dgemv(

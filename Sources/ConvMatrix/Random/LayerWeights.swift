@@ -63,7 +63,9 @@ public struct LayerWeights: Equatable, Sendable {
         }
         guard values.count == spec.weightParameterCount else {
             let shape = "(" + spec.weightShape.map(String.init).joined(separator: ", ") + ")"
-            throw ConvMatrixError(.option, field: "kernel", reason: "\(values.count) value\(values.count == 1 ? "" : "s"), but \(spec) has \(spec.weightParameterCount) weight parameters, shape \(shape)")
+            throw ConvMatrixError(
+                .option, field: "kernel",
+                reason: "\(values.count) value\(values.count == 1 ? "" : "s"), but \(spec) has \(spec.weightParameterCount) weight parameters, shape \(shape)")
         }
         guard !spec.bias else {
             throw ConvMatrixError(.option, field: "kernel", reason: "\(spec) has a bias: write bias=False, or give the weights with --weight and --bias")

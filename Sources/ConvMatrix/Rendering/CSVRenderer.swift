@@ -34,7 +34,8 @@ public struct CSVRenderer: Sendable {
     public func render(_ view: MatrixView, values: [Double]? = nil) throws(ConvMatrixError) -> String {
         let t = view.tied
         let values = try EntryText.checkedValues(values, for: t, entries: entries)
-        let entryText = values.map { EntryText(numeric: $0, number: NumberFormat.exact) }
+        let entryText =
+            values.map { EntryText(numeric: $0, number: NumberFormat.exact) }
             ?? EntryText(symbolic: t, name: { $0.plain($1) }, separator: "+")
         var records = [Self.record(["unit"] + (0..<t.columns).map { view.columnUnit($0).plain })]
         for r in 0..<t.rows {

@@ -14,9 +14,10 @@ extension CheckReport {
         lines.append("check".padded(to: nameWidth) + "   " + "max |error|".leftPadded(to: 11) + "   " + "tolerance".leftPadded(to: 9) + "   verdict")
         for check in checks {
             let verdict = check.passed.map { $0 ? "passed" : "FAILED" } ?? "not run"
-            lines.append(check.name.rawValue.padded(to: nameWidth) + "   "
-                + Self.number(check.maxAbsError).leftPadded(to: 11) + "   "
-                + Self.number(check.tolerance).leftPadded(to: 9) + "   " + verdict)
+            lines.append(
+                check.name.rawValue.padded(to: nameWidth) + "   "
+                    + Self.number(check.maxAbsError).leftPadded(to: 11) + "   "
+                    + Self.number(check.tolerance).leftPadded(to: 9) + "   " + verdict)
         }
         lines.append("")
         for check in checks {

@@ -21,10 +21,14 @@ extension InversionReport {
             "Wᵀ is \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) (m × n); weights: \(weightSource.text); x: \(inputSource.text)",
             "y = Wᵀx + o + b (\(noise)); the solvers see ỹ = y − o − b",
         ]
-        let rcondNote = inv.rcond == Matrix.defaultRcond(rows: layer.output.count, columns: layer.input.count)
+        let rcondNote =
+            inv.rcond == Matrix.defaultRcond(rows: layer.output.count, columns: layer.input.count)
             ? "rcond = ε·max(m, n) = " : "rcond = "
         let figures: [TextTable.Figure] = [
-            ("rank", "r", "\(NumberFormat.count(inv.rank)) of \(NumberFormat.count(inv.singularValues.count))", "gelsd: σ > rcond·σ₁, \(rcondNote)\(NumberFormat.significant(inv.rcond))"),
+            (
+                "rank", "r", "\(NumberFormat.count(inv.rank)) of \(NumberFormat.count(inv.singularValues.count))",
+                "gelsd: σ > rcond·σ₁, \(rcondNote)\(NumberFormat.significant(inv.rcond))"
+            ),
             ("nullity", "n − r", NumberFormat.count(inv.nullity), "what the layer cannot see, lost to every method"),
             ("lost part", "‖NNᵀx‖", NumberFormat.bounded(inv.lostNorm, floor: floor * xNorm), "the part of x in the null space"),
             ("residual", "‖Wᵀx̂ − ỹ‖", NumberFormat.bounded(inv.residual, floor: floor * euclideanNorm(inv.linearOutput)), "how well x̂ explains ỹ"),
@@ -35,14 +39,19 @@ extension InversionReport {
         ]
         let errorTable = TextTable.columns(
             [["", "‖error‖", "‖error‖/‖x‖", "max |errorᵢ|"]]
-                + solutions.map { [$0.0, NumberFormat.bounded($0.1.norm, floor: floor * xNorm), NumberFormat.bounded($0.1.relative, floor: floor),
-                                   NumberFormat.bounded($0.1.largestEntry, floor: floor * xNorm)] },
+                + solutions.map {
+                    [
+                        $0.0, NumberFormat.bounded($0.1.norm, floor: floor * xNorm), NumberFormat.bounded($0.1.relative, floor: floor),
+                        NumberFormat.bounded($0.1.largestEntry, floor: floor * xNorm),
+                    ]
+                },
             rightAligned: [false, true, true, true])
         var lines = header + [""] + TextTable.figures(figures) + [""] + errorTable + basisLines
         if layer.input.count <= Self.unitTableLimit {
             let scale = (inv.x + inv.minimumNorm + inv.tikhonov).map(abs).max() ?? 0
             let rows = (0..<layer.input.count).map { u in
-                [UnitLabel.name("x", unit: u, shape: layer.input)] + [inv.x[u], inv.minimumNorm[u], inv.tikhonov[u]].map { NumberFormat.fixed($0, scale: scale, digits: 4) }
+                [UnitLabel.name("x", unit: u, shape: layer.input)]
+                    + [inv.x[u], inv.minimumNorm[u], inv.tikhonov[u]].map { NumberFormat.fixed($0, scale: scale, digits: 4) }
             }
             lines += [""] + TextTable.columns([["unit", "x", "x̂", "x_λ"]] + rows, rightAligned: [false, true, true, true])
         }
@@ -56,8 +65,9 @@ extension InversionReport {
         guard basis.count <= Self.basisListLimit, layer.input.count <= Self.unitTableLimit else {
             return ["", title + "; listed in --format json"]
         }
-        return ["", title + " (echelon form; --format json has LAPACK's):"] + Inversion.echelonBasis(basis).enumerated().map { i, v in
-            "  N" + UnicodeIndices.lowered(String(i + 1)) + " = (" + v.map { NumberFormat.fixed($0, scale: 1, digits: 4) }.joined(separator: ", ") + ")"
-        }
+        return ["", title + " (echelon form; --format json has LAPACK's):"]
+            + Inversion.echelonBasis(basis).enumerated().map { i, v in
+                "  N" + UnicodeIndices.lowered(String(i + 1)) + " = (" + v.map { NumberFormat.fixed($0, scale: 1, digits: 4) }.joined(separator: ", ") + ")"
+            }
     }
 }

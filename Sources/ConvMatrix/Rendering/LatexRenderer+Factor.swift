@@ -39,17 +39,19 @@ extension LatexRenderer {
             row: { e in padding.source(e).map { [(column: $0, text: "1")] } ?? [] })
         let w = array(tied, entryText: entryText(tied, values: values))
         let wValid = array(valid, entryText: entryText(valid, values: values))
-        let note = padding.hasOffset
+        let note =
+            padding.hasOffset
             ? "% constant padding: the layer adds o = W^T_valid (c b), c = \(padding.borderValue), besides W^T x\n" : ""
         guard standalone else {
-            return note + [
-                "\\begin{aligned}",
-                "W^\\top &= W^\\top_{\\text{valid}} \\cdot P, \\\\[2ex]",
-                "W^\\top &= " + w + ", \\\\[2ex]",
-                "W^\\top_{\\text{valid}} &= " + wValid + ", \\\\[2ex]",
-                "P &= " + p + ".",
-                "\\end{aligned}",
-            ].joined(separator: "\n") + "\n"
+            return note
+                + [
+                    "\\begin{aligned}",
+                    "W^\\top &= W^\\top_{\\text{valid}} \\cdot P, \\\\[2ex]",
+                    "W^\\top &= " + w + ", \\\\[2ex]",
+                    "W^\\top_{\\text{valid}} &= " + wValid + ", \\\\[2ex]",
+                    "P &= " + p + ".",
+                    "\\end{aligned}",
+                ].joined(separator: "\n") + "\n"
         }
         // One display each, so that the page may break between the matrices.
         let displays = [

@@ -44,8 +44,9 @@ extension MatrixTextRenderer {
         let firstRow = b * rowSize
         let firstColumn = a * columnSize
         let rowCount = min(rowSize, maxRows ?? rowSize)
-        var grid = TextGrid(view: view, rows: firstRow..<(firstRow + rowCount),
-                            columns: firstColumn..<(firstColumn + columnSize), entryText: entryText)
+        var grid = TextGrid(
+            view: view, rows: firstRow..<(firstRow + rowCount),
+            columns: firstColumn..<(firstColumn + columnSize), entryText: entryText)
         grid.columnLabels = true
         grid.colour = colour
         grid.croppedRows = rowCount < rowSize
@@ -57,7 +58,8 @@ extension MatrixTextRenderer {
             grid.croppedRows = grid.rows.count < rowSize
         }
         let nonzeros = Self.nonzeros(view.tied, rows: firstRow..<(firstRow + rowSize), columns: firstColumn..<(firstColumn + columnSize))
-        var title = "block (\(b + 1), \(a + 1)) of Wᵀ" + (view.order == .maps ? "" : " in \(view.order.rawValue) order")
+        var title =
+            "block (\(b + 1), \(a + 1)) of Wᵀ" + (view.order == .maps ? "" : " in \(view.order.rawValue) order")
             + ": \(view.rowBlockName(b)) from \(view.columnBlockName(a)), "
             + "\(NumberFormat.count(rowSize)) × \(NumberFormat.count(columnSize)) with \(NumberFormat.count(nonzeros)) nonzeros"
         if grid.croppedRows || grid.croppedColumns {

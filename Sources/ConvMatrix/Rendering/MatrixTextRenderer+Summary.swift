@@ -54,8 +54,10 @@ extension MatrixTextRenderer {
         // As for a band's corner: stop at the last row block that reaches the shown column blocks.
         let shownRows = ((0..<countedRows).last { b in counts[b].prefix(shown).contains { $0 > 0 } } ?? 0) + 1
         let labelWidth = rowNames.prefix(shownRows).map(\.count).max() ?? 0
-        var lines = [String(repeating: " ", count: labelWidth) + " │"
-            + columnNames.prefix(shown).map { " " + $0.leftPadded(to: cellWidth) }.joined() + more]
+        var lines = [
+            String(repeating: " ", count: labelWidth) + " │"
+                + columnNames.prefix(shown).map { " " + $0.leftPadded(to: cellWidth) }.joined() + more
+        ]
         for b in 0..<shownRows {
             let cells = (0..<shown).map { a -> String in
                 let text = texts[b][a].leftPadded(to: cellWidth)

@@ -63,8 +63,9 @@ public struct MatrixTextRenderer: Sendable {
     /// - Precondition: the shapes match the matrix, and `values` has one value per parameter.
     public func render(_ tied: TiedMatrix, values: [Double]? = nil, input: TensorShape, output: TensorShape) -> String {
         let numbers = entries == .numeric ? values : nil
-        precondition(numbers.map { $0.count == tied.parameterCount } ?? true,
-                     "\(numbers?.count ?? 0) values for \(tied.parameterCount) parameters")
+        precondition(
+            numbers.map { $0.count == tied.parameterCount } ?? true,
+            "\(numbers?.count ?? 0) values for \(tied.parameterCount) parameters")
         let view = MatrixView(checked: tied, input: input, output: output, order: .maps)
         return text(view, entryText: entryText(tied, values: numbers))
     }

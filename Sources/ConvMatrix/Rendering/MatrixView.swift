@@ -44,10 +44,13 @@ public struct MatrixView: Sendable {
     /// - Complexity: O(terms · log terms) to sort the permuted terms; O(1) extra for `maps`.
     public init(_ tied: TiedMatrix, input: TensorShape, output: TensorShape, order: UnitOrder = .maps) throws(ConvMatrixError) {
         guard tied.rows == output.count, tied.rowBlockSize == output.mapSize else {
-            throw .shape("output", "Wᵀ has \(tied.rows) rows in blocks of \(tied.rowBlockSize), but \(output) has \(output.count) units in maps of \(output.mapSize)")
+            throw .shape(
+                "output", "Wᵀ has \(tied.rows) rows in blocks of \(tied.rowBlockSize), but \(output) has \(output.count) units in maps of \(output.mapSize)")
         }
         guard tied.columns == input.count, tied.columnBlockSize == input.mapSize else {
-            throw .shape("input", "Wᵀ has \(tied.columns) columns in blocks of \(tied.columnBlockSize), but \(input) has \(input.count) units in maps of \(input.mapSize)")
+            throw .shape(
+                "input",
+                "Wᵀ has \(tied.columns) columns in blocks of \(tied.columnBlockSize), but \(input) has \(input.count) units in maps of \(input.mapSize)")
         }
         self.init(checked: tied, input: input, output: output, order: order)
     }
@@ -59,8 +62,9 @@ public struct MatrixView: Sendable {
 
     /// The view of a matrix whose shapes are known to match.
     init(checked tied: TiedMatrix, input: TensorShape, output: TensorShape, order: UnitOrder) {
-        precondition(tied.rows == output.count && tied.columns == input.count,
-                     "Wᵀ is \(tied.rows)×\(tied.columns), shapes \(output) and \(input)")
+        precondition(
+            tied.rows == output.count && tied.columns == input.count,
+            "Wᵀ is \(tied.rows)×\(tied.columns), shapes \(output) and \(input)")
         self.order = order
         self.input = input
         self.output = output

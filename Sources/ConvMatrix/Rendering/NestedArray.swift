@@ -12,9 +12,10 @@ public indirect enum NestedArray: Encodable, Equatable, Sendable {
             return
         }
         let stride = values.count / max(first, 1)
-        self = .list((0..<first).map { k in
-            NestedArray(Array(values[(k * stride)..<((k + 1) * stride)]), shape: Array(shape.dropFirst()))
-        })
+        self = .list(
+            (0..<first).map { k in
+                NestedArray(Array(values[(k * stride)..<((k + 1) * stride)]), shape: Array(shape.dropFirst()))
+            })
     }
 
     public func encode(to encoder: any Encoder) throws {

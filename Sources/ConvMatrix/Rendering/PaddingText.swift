@@ -9,12 +9,15 @@ public enum PaddingText {
         let rowLabels = (0..<padding.extended.count).map { UnitLabel.name("x̃", unit: $0, shape: padding.extended) }
         let labelWidth = rowLabels.map(\.count).max() ?? 0
         let columnsPerMap = padding.input.mapSize
-        var lines = [String(repeating: " ", count: labelWidth)
-            + (0..<padding.input.channels).map { " │" + " input map \($0 + 1)".padded(to: 2 * columnsPerMap) }.joined()]
+        var lines = [
+            String(repeating: " ", count: labelWidth)
+                + (0..<padding.input.channels).map { " │" + " input map \($0 + 1)".padded(to: 2 * columnsPerMap) }.joined()
+        ]
         for e in 0..<padding.extended.count {
             if e > 0, e % padding.extended.mapSize == 0 {
-                lines.append(String(repeating: "─", count: labelWidth)
-                    + String(repeating: "─┼" + String(repeating: "─", count: 2 * columnsPerMap), count: padding.input.channels))
+                lines.append(
+                    String(repeating: "─", count: labelWidth)
+                        + String(repeating: "─┼" + String(repeating: "─", count: 2 * columnsPerMap), count: padding.input.channels))
             }
             let source = padding.source(e)
             var line = rowLabels[e].padded(to: labelWidth)

@@ -34,8 +34,10 @@ public struct SpectrumPlot: Sendable {
             Self.text(subtitle, x: left, y: 38, width: Self.width - left - right, attributes: ##"fill="#555""##),
         ]
         for tick in yTicks {
-            out.append(##"<line x1="\##(number(left))" y1="\##(number(y(tick)))" x2="\##(number(left + plotWidth))" y2="\##(number(y(tick)))" stroke="#ddd"/>"##)
-            out.append(##"<text x="\##(number(left - 6))" y="\##(number(y(tick) + 4))" text-anchor="end">\##(NumberFormat.significant(tick, digits: 3))</text>"##)
+            out.append(
+                ##"<line x1="\##(number(left))" y1="\##(number(y(tick)))" x2="\##(number(left + plotWidth))" y2="\##(number(y(tick)))" stroke="#ddd"/>"##)
+            out.append(
+                ##"<text x="\##(number(left - 6))" y="\##(number(y(tick) + 4))" text-anchor="end">\##(NumberFormat.significant(tick, digits: 3))</text>"##)
         }
         for tick in xTicks {
             out.append(##"<text x="\##(number(x(tick)))" y="\##(number(top + plotHeight + 18))" text-anchor="middle">\##(Int(tick))</text>"##)
@@ -46,7 +48,9 @@ public struct SpectrumPlot: Sendable {
         let spectrum = report.result.spectrum
         if spectrum.isRankDeficient, spectrum.rank > 0 {
             let at = x(Double(spectrum.rank) + 0.5)
-            out.append(##"<line x1="\##(number(at))" y1="\##(number(top))" x2="\##(number(at))" y2="\##(number(top + plotHeight))" stroke="#c00" stroke-dasharray="4 3"/>"##)
+            out.append(
+                ##"<line x1="\##(number(at))" y1="\##(number(top))" x2="\##(number(at))" y2="\##(number(top + plotHeight))" stroke="#c00" stroke-dasharray="4 3"/>"##
+            )
             out.append(##"<text x="\##(number(at - 4))" y="\##(number(top + 12))" text-anchor="end" fill="#c00">rank \##(spectrum.rank)</text>"##)
         }
         let points = values.enumerated().map { "\(number(x(Double($0.offset + 1)))),\(number(y($0.element)))" }
@@ -72,7 +76,8 @@ public struct SpectrumPlot: Sendable {
     /// A line of text, squeezed to `width` when it would run past it (about 0.55 em a character).
     static func text(_ content: String, x: Double, y: Double, width: Double, attributes: String) -> String {
         let size = attributes.contains("font-size=\"13\"") ? 13.0 : 12.0
-        let fit = Double(content.count) * 0.55 * size > width
+        let fit =
+            Double(content.count) * 0.55 * size > width
             ? " textLength=\"\(String(format: "%.2f", width))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
         return "<text x=\"\(String(format: "%.2f", x))\" y=\"\(String(format: "%.2f", y))\" \(attributes)\(fit)>\(escaped(content))</text>"
     }

@@ -67,17 +67,24 @@ public struct SpectrumReport: Encodable, Sendable {
             "Wᵀ is \(NumberFormat.count(s.rows)) × \(NumberFormat.count(s.columns)) (m × n); weights: \(weightSource.text)",
             "method: " + methodLine,
         ]
-        let frobeniusWays = ["√Σσ²"] + (result.frobenius.fromEntries == nil ? [] : ["√Σ entries²"])
+        let frobeniusWays =
+            ["√Σσ²"] + (result.frobenius.fromEntries == nil ? [] : ["√Σ entries²"])
             + (result.frobenius.fromParameters == nil ? [] : ["√Σ v²·occupancy"])
-        let agreement = frobeniusWays.count > 1
+        let agreement =
+            frobeniusWays.count > 1
             ? " (relative difference \(NumberFormat.bounded(result.frobenius.largestRelativeDifference, floor: Self.roundingFloor)))" : ""
         let figures: [TextTable.Figure] = [
             ("spectral norm", "σ₁", NumberFormat.significant(s.spectralNorm), "largest gain ‖Wᵀx‖/‖x‖: the layer's Lipschitz constant"),
             ("smallest", kName, sigma(s.smallestSingularValue), "smallest gain over the \(NumberFormat.count(k)) directions the shape allows"),
-            ("rank", "r", "\(NumberFormat.count(s.rank)) of \(NumberFormat.count(k))", "σ > \(NumberFormat.significant(s.rankTolerance)) = max(m, n)·ε·σ₁ (NumPy's matrix_rank)"),
+            (
+                "rank", "r", "\(NumberFormat.count(s.rank)) of \(NumberFormat.count(k))",
+                "σ > \(NumberFormat.significant(s.rankTolerance)) = max(m, n)·ε·σ₁ (NumPy's matrix_rank)"
+            ),
             ("nullity", "n − r", NumberFormat.count(s.nullity), "dimension of the inputs the layer sends to zero"),
-            ("condition number", "κ", s.conditionNumber.map { NumberFormat.significant($0) } ?? "∞",
-             s.conditionNumber == nil ? "rank-deficient: σ₁/\(kName) is infinite" : "σ₁/\(kName): relative errors in y grow up to κ times in x"),
+            (
+                "condition number", "κ", s.conditionNumber.map { NumberFormat.significant($0) } ?? "∞",
+                s.conditionNumber == nil ? "rank-deficient: σ₁/\(kName) is infinite" : "σ₁/\(kName): relative errors in y grow up to κ times in x"
+            ),
             ("Frobenius norm", "‖Wᵀ‖_F", NumberFormat.significant(s.frobeniusNorm), frobeniusWays.joined(separator: " = ") + agreement),
         ]
         let table = TextTable.figures(figures)
@@ -94,8 +101,9 @@ public struct SpectrumReport: Encodable, Sendable {
         switch result.ran {
         case .dense: "dense SVD of Wᵀ (LAPACKE_dgesdd)"
         case .fourier: "Fourier (Sedghi, Gupta, Long 2019), without the dense Wᵀ"
-        case .both: "dense SVD and Fourier (Sedghi, Gupta, Long 2019); largest difference "
-            + sigma(result.fourierDifference ?? 0)
+        case .both:
+            "dense SVD and Fourier (Sedghi, Gupta, Long 2019); largest difference "
+                + sigma(result.fourierDifference ?? 0)
         }
     }
 

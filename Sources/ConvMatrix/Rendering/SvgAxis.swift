@@ -24,8 +24,9 @@ struct SvgAxis: Sendable {
     let cellOfEntry: [Int]
 
     init(count: Int, blockSize: Int, binSize: Int) {
-        precondition(count > 0 && blockSize > 0 && count % blockSize == 0 && binSize > 0,
-                     "axis of \(count) entries in blocks of \(blockSize), bins of \(binSize)")
+        precondition(
+            count > 0 && blockSize > 0 && count % blockSize == 0 && binSize > 0,
+            "axis of \(count) entries in blocks of \(blockSize), bins of \(binSize)")
         self.count = count
         self.blockSize = blockSize
         let blocks = count / blockSize

@@ -19,7 +19,8 @@ struct SvgCellFill {
 
     /// The hatching of entries that sum several parameters: black lines on white.
     static let summedFill = "url(#summed)"
-    static let summedPattern = "<pattern id=\"summed\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
+    static let summedPattern =
+        "<pattern id=\"summed\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
         + "<rect width=\"5\" height=\"5\" fill=\"#fff\"/>"
         + "<path d=\"M0 5L5 0M-1 1L1-1M4 6L6 4\" stroke=\"#000\" stroke-width=\"1.4\"/></pattern>"
 

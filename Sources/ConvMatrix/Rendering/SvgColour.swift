@@ -28,14 +28,15 @@ struct SvgColour: Hashable, Sendable {
         let chroma = (1 - abs(2 * lightness - 1)) * saturation
         let x = chroma * (1 - abs(h.truncatingRemainder(dividingBy: 2) - 1))
         let m = lightness - chroma / 2
-        let (r, g, b): (Double, Double, Double) = switch Int(h) {
-        case 0: (chroma, x, 0)
-        case 1: (x, chroma, 0)
-        case 2: (0, chroma, x)
-        case 3: (0, x, chroma)
-        case 4: (x, 0, chroma)
-        default: (chroma, 0, x)
-        }
+        let (r, g, b): (Double, Double, Double) =
+            switch Int(h) {
+            case 0: (chroma, x, 0)
+            case 1: (x, chroma, 0)
+            case 2: (0, chroma, x)
+            case 3: (0, x, chroma)
+            case 4: (x, 0, chroma)
+            default: (chroma, 0, x)
+            }
         return SvgColour(red: r + m, green: g + m, blue: b + m)
     }
 

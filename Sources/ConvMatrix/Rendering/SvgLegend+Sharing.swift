@@ -11,8 +11,9 @@ extension SvgLegend {
             blockMap(palette, tied: tied) { palette.colour(of: $0, density: 1).hex }
         } else {
             let rest = ": hue = block (output map j, input map i), lightness = tap t (first darkest)."
-            line("Colour = parameter vjit" + rest,
-                 markup: "Colour = parameter " + SvgDocument.subscripted("v", "ji") + SvgDocument.superscripted("t") + SvgDocument.escaped(rest))
+            line(
+                "Colour = parameter vjit" + rest,
+                markup: "Colour = parameter " + SvgDocument.subscripted("v", "ji") + SvgDocument.superscripted("t") + SvgDocument.escaped(rest))
             line("Every entry holding the same parameter has the same colour; each band is one kernel sliding.")
             if !blockSwatches(palette, tied: tied) {
                 tapRamp(palette)
@@ -35,8 +36,9 @@ extension SvgLegend {
         if palette.kernel.count == 1 {
             for i in 0..<tied.columnBlocks {
                 for t in 0..<taps {
-                    document.text("\(t + 1)", x: left + i * groupWidth + labelWidth + t * step + Self.swatch / 2,
-                                  y: bottom + 12, anchor: .middle, size: 10)
+                    document.text(
+                        "\(t + 1)", x: left + i * groupWidth + labelWidth + t * step + Self.swatch / 2,
+                        y: bottom + 12, anchor: .middle, size: 10)
                 }
             }
             document.text("t", x: left + labelWidth - 8, y: bottom + 12, anchor: .end, size: 10)
@@ -56,8 +58,9 @@ extension SvgLegend {
                 let lower = notation.indices(of: Self.name(j + 1, i + 1)).lower
                 document.text(SvgDocument.subscripted("v", lower), x: x, y: bottom + 12, escaped: true)
                 for t in 0..<taps {
-                    document.rect(x: x + labelWidth + t * step, y: bottom + 1, width: Self.swatch, height: Self.swatch,
-                                  fill: palette.colour(of: block, tap: t).hex)
+                    document.rect(
+                        x: x + labelWidth + t * step, y: bottom + 1, width: Self.swatch, height: Self.swatch,
+                        fill: palette.colour(of: block, tap: t).hex)
                 }
             }
             advance(Self.lineHeight, extent: tied.columnBlocks * groupWidth)
@@ -73,8 +76,9 @@ extension SvgLegend {
         let step = Self.swatch + 2
         for k in 0..<shown {
             let tap = shown > 1 ? k * (taps - 1) / (shown - 1) : 0
-            document.rect(x: left + k * step, y: bottom + 1, width: Self.swatch, height: Self.swatch,
-                          fill: palette.colour(of: block, tap: tap).hex)
+            document.rect(
+                x: left + k * step, y: bottom + 1, width: Self.swatch, height: Self.swatch,
+                fill: palette.colour(of: block, tap: tap).hex)
         }
         let text = "taps 1 to \(taps) of one kernel (row-major), first darkest"
         document.text(text, x: left + shown * step + 6, y: bottom + 12)
@@ -90,8 +94,9 @@ extension SvgLegend {
         let size = max(4, min(14, 192 / max(tied.rowBlocks, tied.columnBlocks)))
         let top = bottom + 4
         for block in palette.blocks {
-            document.rect(x: left + (block.inputMap - 1) * size, y: top + (block.outputMap - 1) * size,
-                          width: size, height: size, fill: colour(block))
+            document.rect(
+                x: left + (block.inputMap - 1) * size, y: top + (block.outputMap - 1) * size,
+                width: size, height: size, fill: colour(block))
         }
         let mapWidth = tied.columnBlocks * size
         document.append("<rect x=\"\(left)\" y=\"\(top)\" width=\"\(mapWidth)\" height=\"\(tied.rowBlocks * size)\" fill=\"none\" stroke=\"#666\"/>")

@@ -62,17 +62,20 @@ struct SvgLegend {
 
     /// A colour bar from −scale (blue) through 0 (white) to scale (red), labelled.
     private mutating func describeNumbers(scale: Double, least: Double, greatest: Double, binSize: Int) {
-        line(binSize > 1
-            ? "Colour = mean of the \(binSize) × \(binSize) entries of a cell, on a scale symmetric around 0."
-            : "Colour = value of the entry, Wᵀ[r, c] = Σ v_p over its terms, on a scale symmetric around 0.")
+        line(
+            binSize > 1
+                ? "Colour = mean of the \(binSize) × \(binSize) entries of a cell, on a scale symmetric around 0."
+                : "Colour = value of the entry, Wᵀ[r, c] = Σ v_p over its terms, on a scale symmetric around 0.")
         document.define(
             id: "diverging",
             "<linearGradient id=\"diverging\"><stop offset=\"0\" stop-color=\"\(SvgColour.negative.hex)\"/>"
                 + "<stop offset=\"0.5\" stop-color=\"#fff\"/><stop offset=\"1\" stop-color=\"\(SvgColour.positive.hex)\"/></linearGradient>")
         let barWidth = 240
         document.rect(x: left, y: bottom + 2, width: barWidth, height: 12, fill: "url(#diverging)", stroke: "#999")
-        let labels = [(Self.number(-scale), 0, SvgDocument.Anchor.start), ("0", barWidth / 2, .middle),
-                      (Self.number(scale), barWidth, .end)]
+        let labels = [
+            (Self.number(-scale), 0, SvgDocument.Anchor.start), ("0", barWidth / 2, .middle),
+            (Self.number(scale), barWidth, .end),
+        ]
         for (text, offset, anchor) in labels {
             document.text(text, x: left + offset, y: bottom + 30, anchor: anchor)
         }
@@ -94,8 +97,9 @@ struct SvgLegend {
     /// Eight swatches from a few nonzero entries to all nonzero, labelled at both ends.
     mutating func densityRamp(_ colour: (Double) -> String) {
         for k in 1...8 {
-            document.rect(x: left + (k - 1) * (Self.swatch + 2), y: bottom + 1, width: Self.swatch, height: Self.swatch,
-                          fill: colour(Double(k) / 8), stroke: "#999")
+            document.rect(
+                x: left + (k - 1) * (Self.swatch + 2), y: bottom + 1, width: Self.swatch, height: Self.swatch,
+                fill: colour(Double(k) / 8), stroke: "#999")
         }
         let end = 8 * (Self.swatch + 2) + 6
         let text = "from ⅛ or fewer (left) to all (right)"

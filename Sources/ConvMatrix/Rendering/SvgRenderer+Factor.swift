@@ -26,14 +26,17 @@ extension SvgRenderer {
         let p = Self.paddingMatrix(padding)
         let binSize = SvgAxis.binSize(for: [full.rows, valid.columns, full.columns], limit: binningThreshold)
         let axes = [full, valid, p].map {
-            (SvgAxis(count: $0.rows, blockSize: $0.rowBlockSize, binSize: binSize),
-             SvgAxis(count: $0.columns, blockSize: $0.columnBlockSize, binSize: binSize))
+            (
+                SvgAxis(count: $0.rows, blockSize: $0.rowBlockSize, binSize: binSize),
+                SvgAxis(count: $0.columns, blockSize: $0.columnBlockSize, binSize: binSize)
+            )
         }
         let pixel = pixelSize(cells: axes.flatMap { [$0.0.cellCount, $0.1.cellCount] })
         let names: [(SvgMapName, SvgMapName)] = [(.output, .input), (.output, .padded), (.padded, .input)]
         let panels = zip(zip([full, valid, p], axes), names).map { item, name in
-            SvgMatrixPanel(tied: item.0, cells: SvgCells(rows: item.1.0, columns: item.1.1, pixel: pixel),
-                           rowName: name.0, columnName: name.1, compact: true)
+            SvgMatrixPanel(
+                tied: item.0, cells: SvgCells(rows: item.1.0, columns: item.1.1, pixel: pixel),
+                rowName: name.0, columnName: name.1, compact: true)
         }
         let fill = SvgCellFill(style: style, panels: Array(panels.prefix(2)), binned: binSize > 1)
         let spy = SvgCellFill(style: .spy, panels: [panels[2]], binned: binSize > 1)
@@ -53,7 +56,8 @@ extension SvgRenderer {
             width = SvgDocument.estimatedWidth(title, size: 14)
         }
         y += 18
-        let subtitle = "Wᵀ = Wᵀ_valid · P: P copies the input into the padded input x̃ = P x, "
+        let subtitle =
+            "Wᵀ = Wᵀ_valid · P: P copies the input into the padded input x̃ = P x, "
             + "Wᵀ_valid convolves x̃ without padding."
         document.text(subtitle, x: Self.margin, y: y)
         width = max(width, SvgDocument.estimatedWidth(subtitle))
@@ -61,8 +65,9 @@ extension SvgRenderer {
         var x = Self.margin
         for (k, panel) in panels.enumerated() {
             document.text(captions[k], x: x + panel.labelWidth, y: y, bold: true, escaped: true)
-            let corner = panel.draw(into: &document, x: x, y: y + 6, values: k < 2 ? values : nil,
-                                    fill: k < 2 ? fill.colour : spy.colour)
+            let corner = panel.draw(
+                into: &document, x: x, y: y + 6, values: k < 2 ? values : nil,
+                fill: k < 2 ? fill.colour : spy.colour)
             x += panel.width
             if k < 2 {
                 let middle = corner.y + min(panels[0].matrixHeight, 240) / 2 + 7
@@ -97,8 +102,10 @@ extension SvgRenderer {
     /// Wᵀ (R × C) = Wᵀ_valid (R × E) · P (E × C), with one parameter list.
     static func checkFactor(valid: TiedMatrix, padding: PaddingOperator, full: TiedMatrix) throws(ConvMatrixError) {
         guard valid.rows == full.rows, valid.columns == padding.extended.count, full.columns == padding.input.count else {
-            throw .shape("factor", "Wᵀ_valid (\(valid.rows) × \(valid.columns)) · P (\(padding.extended.count) × \(padding.input.count)) "
-                + "cannot make Wᵀ (\(full.rows) × \(full.columns))")
+            throw .shape(
+                "factor",
+                "Wᵀ_valid (\(valid.rows) × \(valid.columns)) · P (\(padding.extended.count) × \(padding.input.count)) "
+                    + "cannot make Wᵀ (\(full.rows) × \(full.columns))")
         }
         guard valid.parameters == full.parameters else {
             throw .shape("factor", "Wᵀ_valid and Wᵀ have different parameters (\(valid.parameterCount) and \(full.parameterCount))")

@@ -110,7 +110,8 @@ public struct SvgRenderer: Sendable {
 
     /// "Wᵀ: 12 × 12 (rows: output units y, columns: input units x), 72 nonzeros, 18 parameters".
     static func subtitle(_ tied: TiedMatrix, name: String, binSize: Int) -> String {
-        var text = "\(name): \(NumberFormat.count(tied.rows)) × \(NumberFormat.count(tied.columns))"
+        var text =
+            "\(name): \(NumberFormat.count(tied.rows)) × \(NumberFormat.count(tied.columns))"
             + " (rows: output units y, columns: input units x), "
             + "\(NumberFormat.count(tied.nonzeroCount)) nonzeros, \(NumberFormat.count(tied.parameterCount)) parameters"
         if binSize > 1 { text += "; a cell is \(binSize) × \(binSize) entries" }

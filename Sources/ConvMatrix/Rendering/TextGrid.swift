@@ -54,8 +54,9 @@ struct TextGrid {
             }
         }
         let blocksWidth = columnBlocks.reduce(0) { $0 + 2 + $1.count * (cellWidth + 1) }
-        return Metrics(labelWidth: labelWidth, cellWidth: cellWidth,
-                       totalWidth: labelWidth + blocksWidth + (croppedColumns ? 2 : 0))
+        return Metrics(
+            labelWidth: labelWidth, cellWidth: cellWidth,
+            totalWidth: labelWidth + blocksWidth + (croppedColumns ? 2 : 0))
     }
 
     /// The column blocks `columns` touches: their index and how many of their columns it shows.

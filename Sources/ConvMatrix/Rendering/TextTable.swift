@@ -23,7 +23,8 @@ enum TextTable {
     static func columns(_ rows: [[String]], rightAligned: [Bool]) -> [String] {
         let widths = rightAligned.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
-            ("  " + row.indices.map { c in rightAligned[c] ? row[c].leftPadded(to: widths[c]) : row[c].padded(to: widths[c]) }
+            ("  "
+                + row.indices.map { c in rightAligned[c] ? row[c].leftPadded(to: widths[c]) : row[c].padded(to: widths[c]) }
                 .joined(separator: "  ")).trailingSpacesRemoved
         }
     }

@@ -23,7 +23,10 @@ extension ConvolutionSpec {
         try validatePadding()
         let weightSize = saturatingProduct(outChannels, inChannels / groups, saturatingProduct(kernelSize))
         guard weightSize <= Self.largestCount else {
-            throw .spec("kernel_size", "the weight would have \(weightSize == Int.max ? "more than 2^63" : String(weightSize)) parameters, more than ConvMatrix can hold (\(Self.largestCount))")
+            throw .spec(
+                "kernel_size",
+                "the weight would have \(weightSize == Int.max ? "more than 2^63" : String(weightSize)) parameters, more than ConvMatrix can hold (\(Self.largestCount))"
+            )
         }
         if case .constant(let value) = paddingMode, !value.isFinite {
             throw .spec("padding_value", "\(value) is not a finite number")
@@ -43,7 +46,8 @@ extension ConvolutionSpec {
             try requirePerDimension(amounts, "padding", minimum: 0)
         case .asymmetric(let pairs):
             guard pairs.count == spatialDimensions else {
-                throw .spec("padding", "expected \(spatialDimensions) (before, after) pair\(spatialDimensions == 1 ? "" : "s") for \(typeName), got \(pairs.count)")
+                throw .spec(
+                    "padding", "expected \(spatialDimensions) (before, after) pair\(spatialDimensions == 1 ? "" : "s") for \(typeName), got \(pairs.count)")
             }
             for pair in pairs {
                 guard pair.before >= 0, pair.after >= 0 else {

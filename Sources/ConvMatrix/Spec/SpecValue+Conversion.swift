@@ -131,7 +131,7 @@ extension SpecValue {
         var pairs: [String] = []
         for start in stride(from: 0, to: elements.count - 1, by: 2) {
             guard case .number(let before) = elements[start].kind,
-                  case .number(let after) = elements[start + 1].kind
+                case .number(let after) = elements[start + 1].kind
             else { return nil }
             pairs.append("(\(before), \(after))")
         }

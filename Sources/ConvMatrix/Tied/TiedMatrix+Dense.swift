@@ -17,8 +17,9 @@ extension TiedMatrix {
     /// This is the one place where weight sharing enters the gradient: every
     /// tied entry of a parameter contributes to that parameter's derivative.
     public func reduce(_ gradient: Matrix) -> [Double] {
-        precondition(gradient.rows == rows && gradient.columns == columns,
-                     "gradient is \(gradient.rows)×\(gradient.columns), matrix is \(rows)×\(columns)")
+        precondition(
+            gradient.rows == rows && gradient.columns == columns,
+            "gradient is \(gradient.rows)×\(gradient.columns), matrix is \(rows)×\(columns)")
         var result = Array(repeating: 0.0, count: parameterCount)
         for term in terms { result[term.parameter] += gradient[term.row, term.column] }
         return result

@@ -22,7 +22,9 @@ extension TiedMatrix {
             let name = parameters[term.parameter]
             let block = (term.row / rowBlockSize + 1, term.column / columnBlockSize + 1)
             if block != (name.outputMap, name.inputMap) {
-                problems.append("\(notation.latex(name)) at row \(term.row + 1), column \(term.column + 1) lies in block (\(block.0), \(block.1)), not (\(name.outputMap), \(name.inputMap))")
+                problems.append(
+                    "\(notation.latex(name)) at row \(term.row + 1), column \(term.column + 1) lies in block (\(block.0), \(block.1)), not (\(name.outputMap), \(name.inputMap))"
+                )
             }
         }
         let tapsPerRow = layer.spec.inChannelsPerGroup * layer.spec.tapsPerKernel

@@ -41,10 +41,12 @@ public struct TiedMatrix: Sendable {
         self.terms = terms.sorted()
         var starts = Array(repeating: 0, count: rows + 1)
         for term in self.terms {
-            precondition(term.row >= 0 && term.row < rows && term.column >= 0 && term.column < columns,
-                         "term (\(term.row), \(term.column)) outside a \(rows)×\(columns) matrix")
-            precondition(term.parameter >= 0 && term.parameter < parameters.count,
-                         "term names parameter \(term.parameter) of \(parameters.count)")
+            precondition(
+                term.row >= 0 && term.row < rows && term.column >= 0 && term.column < columns,
+                "term (\(term.row), \(term.column)) outside a \(rows)×\(columns) matrix")
+            precondition(
+                term.parameter >= 0 && term.parameter < parameters.count,
+                "term names parameter \(term.parameter) of \(parameters.count)")
             starts[term.row + 1] += 1
         }
         for r in 0..<rows { starts[r + 1] += starts[r] }

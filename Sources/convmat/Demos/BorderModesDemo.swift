@@ -33,7 +33,8 @@ struct BorderModesDemo {
                 let layer = try layer("Conv1d(1, 1, \(kernel.taps.count), padding='\(mode)', bias=False)", length: signal.count)
                 let y = try MaterialisedConvolution(layer, weights: LayerWeights(weight: kernel.taps, bias: nil, for: layer.spec)).forward(signal)
                 let pads = layer.geometry.padding[0]
-                text += "  \(mode.padding(toLength: 5, withPad: " ", startingAt: 0))  p = (\(pads.before), \(pads.after))  o = \(String(y.count).leftPadded(to: 2))  z = \(VectorText.tuple(y, width: 3))\n"
+                text +=
+                    "  \(mode.padding(toLength: 5, withPad: " ", startingAt: 0))  p = (\(pads.before), \(pads.after))  o = \(String(y.count).leftPadded(to: 2))  z = \(VectorText.tuple(y, width: 3))\n"
             }
             text += "\n"
         }
@@ -44,7 +45,8 @@ struct BorderModesDemo {
     private func paddingModes() throws -> String {
         let x: [Double] = [1, 2, 3, 4, 5]
         var text = section("Padding as a matrix: Wᵀ = Wᵀ_valid · P, x = \(VectorText.tuple(x, width: 2)), pad 1")
-        text += "Every padded layer is the 'valid' convolution of the extended input x̃ = P x;\n"
+        text +=
+            "Every padded layer is the 'valid' convolution of the extended input x̃ = P x;\n"
             + "the modes differ only in P. Smoothing kernel v = (v¹, v², v³) = (1, 2, 1).\n\n"
         let modes = ["'zeros'", "'circular'", "'reflect'", "'replicate'", "'constant', padding_value=-1.0"]
         for mode in modes {

@@ -16,6 +16,7 @@ enum Golden {
     }
 
     /// The repository root, for tests that read docs/ or README.md.
-    static let packageRoot = directory
+    static let packageRoot =
+        directory
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

@@ -25,7 +25,8 @@ struct LatexStructure {
         while let begin = rest.range(of: "\\begin{array}{") {
             let afterBegin = rest[begin.upperBound...]
             guard let specEnd = afterBegin.firstIndex(of: "}"),
-                  let end = afterBegin.range(of: "\\end{array}") else { break }
+                let end = afterBegin.range(of: "\\end{array}")
+            else { break }
             let spec = String(afterBegin[..<specEnd])
             var body = String(afterBegin[afterBegin.index(after: specEnd)..<end.lowerBound])
             let rules = body.components(separatedBy: "\\hline").count - 1
@@ -45,7 +46,7 @@ struct LatexStructure {
         var previous: Character = " "
         for ch in tex {
             defer { previous = ch }
-            guard previous != "\\" else { continue } // \{ and \} are literal braces
+            guard previous != "\\" else { continue }  // \{ and \} are literal braces
             if ch == "{" { depth += 1 }
             if ch == "}" { depth -= 1 }
             if depth < 0 { return false }

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import ConvMatrix
 
 /// One layer configuration for parametrised tests, named by its spec string so that
@@ -12,8 +14,6 @@ struct LayerCase: CustomTestStringConvertible, Sendable {
         try Convolution(ConvolutionSpec(parsing: spec), input: TensorShape(parsing: input))
     }
 }
-
-import Testing
 
 /// The core's hand-written table of edge cases: 1-D, 2-D and 3-D; kernel 1 and
 /// kernel equal to the padded input; stride equal to and larger than the kernel;

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An SVG read back with Foundation's XML parser, the independent judge of
@@ -28,8 +29,9 @@ struct ParsedSvg {
         let collector = Collector()
         parser.delegate = collector
         guard parser.parse() else {
-            throw NotXML(description: "not XML at line \(parser.lineNumber), column \(parser.columnNumber): "
-                + (parser.parserError.map { "\($0)" } ?? "unknown error"))
+            throw NotXML(
+                description: "not XML at line \(parser.lineNumber), column \(parser.columnNumber): "
+                    + (parser.parserError.map { "\($0)" } ?? "unknown error"))
         }
         elements = collector.elements
     }
@@ -49,8 +51,10 @@ struct ParsedSvg {
         var elements: [Element] = []
         private var open: [(index: Int, group: String?)] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             let groups = open.compactMap(\.group)
             elements.append(Element(name: name, attributes: attributes, groups: groups))
             open.append((elements.count - 1, name == "g" ? attributes["class"] ?? "" : nil))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ConvMatrix
 
 /// One picture to draw: a layer, a style, and whether to draw Wᵀ alone or the
