@@ -18,6 +18,11 @@ import Testing
         #expect(result.stdout == (try CLI.golden("show-slide.txt", actual: result.stdout)))
     }
 
+    @Test func jsonIsPinned() throws {
+        let result = try CLI.run(Self.slide + ["--format", "json"])
+        #expect(result.stdout == (try CLI.golden("show-slide.json", actual: result.stdout)))
+    }
+
     @Test func jsonCarriesEveryDocumentedKey() throws {
         let result = try CLI.run(Self.slide + ["--format", "json"])
         #expect(result.status == 0)

@@ -30,23 +30,84 @@ public enum PaddingText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Wᵀ_valid, P and Wᵀ one after another, each with its shape and what it means.
+    /// Wᵀ = Wᵀ_valid · P: the three matrices side by side, each titled with its shape,
+    /// or one below the other when side by side would be wider than the renderer's
+    /// `maxWidth`.
     public static func factor(_ m: MaterialisedConvolution, renderer: MatrixTextRenderer) -> String {
         let layer = m.layer
-        let valid = layer.validTiedMatrix()
         let extended = layer.geometry.extendedInput
-        let mode = layer.spec.paddingMode
-        let border = mode == .zeros ? "0" : (layer.padding.borderValue != 0 ? NumberFormat.compact(layer.padding.borderValue) : nil)
-        return [
-            "Wᵀ = Wᵀ_valid · P" + (m.offset == nil ? "" : ", and the offset o = Wᵀ_valid (c·b) with c = \(NumberFormat.compact(layer.padding.borderValue))"),
-            "",
-            "Wᵀ_valid: \(valid.rows) × \(valid.columns), the 'valid' convolution of the extended input \(extended)",
-            renderer.render(valid, values: m.weights.weight, input: extended, output: layer.output),
-            "P: \(extended.count) × \(layer.input.count), padding_mode='\(mode.name)': x̃ = P x"
-                + (border.map { ", empty rows hold \($0)" } ?? ""),
-            render(layer.padding),
-            "Wᵀ: \(m.tied.rows) × \(m.tied.columns)",
-            renderer.render(m.tied, values: m.weights.weight, input: layer.input, output: layer.output),
-        ].joined(separator: "\n")
+        var full = renderer
+        full.maxWidth = nil
+        let valid = layer.validTiedMatrix()
+        let panels = [
+            Panel(
+                title: "Wᵀ: \(m.tied.rows) × \(m.tied.columns)",
+                body: full.render(m.tied, values: m.weights.weight, input: layer.input, output: layer.output)),
+            Panel(
+                title: "Wᵀ_valid: \(valid.rows) × \(valid.columns), on x̃ (\(extended))",
+                body: full.render(valid, values: m.weights.weight, input: extended, output: layer.output)),
+            Panel(title: "P: \(extended.count) × \(layer.input.count), x̃ = P x", body: render(layer.padding)),
+        ]
+        let sideBySide = Panel.sideBySide(panels, operators: ["  =  ", "  ·  "])
+        let fits = renderer.maxWidth.map { limit in sideBySide.allSatisfy { Panel.visibleWidth($0) <= limit } } ?? true
+        let body = fits ? sideBySide.joined(separator: "\n") + "\n" : panels.map { $0.title + "\n" + $0.body }.joined(separator: "\n")
+        return headline(m) + "\n\n" + body
+    }
+
+    /// What the factorisation says for this padding mode.
+    private static func headline(_ m: MaterialisedConvolution) -> String {
+        let padding = m.layer.padding
+        let mode = "padding_mode='\(padding.mode.name)'"
+        let c = NumberFormat.compact(padding.borderValue)
+        switch padding.mode {
+        case .zeros: return "Wᵀ = Wᵀ_valid · P with \(mode): empty rows of P are border units that hold 0"
+        case .constant:
+            return "Wᵀ = Wᵀ_valid · P with \(mode): empty rows of P hold c = \(c), which adds the offset o = Wᵀ_valid (c·b)"
+        default: return "Wᵀ = Wᵀ_valid · P with \(mode): each row of P copies one input unit"
+        }
+    }
+}
+
+/// A titled block of text lines, for laying matrices side by side.
+struct Panel {
+    let title: String
+    let body: String
+
+    var lines: [String] { [title, ""] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+
+    /// The panels' lines joined left to right, each padded to its panel's width, with
+    /// `operators[k]` between panel k and k + 1 on the first matrix row.
+    static func sideBySide(_ panels: [Panel], operators: [String]) -> [String] {
+        let columns = panels.map(\.lines)
+        let widths = columns.map { $0.map(visibleWidth).max() ?? 0 }
+        let height = columns.map(\.count).max() ?? 0
+        let operatorRow = 3
+        return (0..<height).map { row in
+            var line = ""
+            for (k, column) in columns.enumerated() {
+                let text = row < column.count ? column[row] : ""
+                line += text + String(repeating: " ", count: widths[k] - visibleWidth(text))
+                if k < operators.count {
+                    line += row == operatorRow ? operators[k] : String(repeating: " ", count: operators[k].count)
+                }
+            }
+            return line.trailingSpacesRemoved
+        }
+    }
+
+    /// Characters a terminal shows: ANSI escape sequences take no room.
+    static func visibleWidth(_ text: String) -> Int {
+        var width = 0
+        var inEscape = false
+        for character in text {
+            if inEscape {
+                if character == "m" { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                width += 1
+            }
+        }
+        return width
     }
 }
