@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "convmat", targets: ["convmat"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: random layer configurations that shrink to the smallest failing one.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The only C in the project: cblas.h (pkg-config openblas) and lapacke.h.
@@ -26,7 +28,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ConvMatrixTests", dependencies: ["ConvMatrix"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ConvMatrixTests",
+            dependencies: ["ConvMatrix", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "convmatTests", dependencies: ["ConvMatrix", "convmat"], exclude: ["Golden"]),
     ]
 )
