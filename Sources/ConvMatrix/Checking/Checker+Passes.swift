@@ -99,15 +99,6 @@ extension Checker {
     }
 }
 
-func dot(_ a: [Double], _ b: [Double]) -> Double {
-    zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
-}
-
-func maxAbsDifference(_ a: [Double], _ b: [Double]) -> Double {
-    guard a.count == b.count else { return .infinity }
-    return zip(a, b).map { abs($0 - $1) }.max() ?? 0
-}
-
 extension Matrix {
     /// |A|, entrywise: for rounding bounds.
     var absolute: Matrix {

@@ -63,7 +63,7 @@ struct SlideDemo {
             + "input x:\n" + VectorText.maps("x", x, shape: layer.input)
             + "\ny = Wᵀx:\n" + VectorText.maps("y", y, shape: layer.output)
             + "direct z_j(t) = Σ_i Σ_s w_ji^s · x_i^(t+s):\n" + VectorText.maps("z", direct, shape: layer.output)
-            + "max |y − z| = \(NumberFormat.compact(VectorText.maxAbsDifference(y, direct))) (integers: Double arithmetic is exact)\n"
+            + "max |y − z| = \(NumberFormat.compact(maxAbsDifference(y, direct))) (integers: Double arithmetic is exact)\n"
     }
 
     private func backward(_ m: MaterialisedConvolution, x: [Double], dy: [Double]) -> String {
@@ -79,11 +79,11 @@ struct SlideDemo {
             + "output gradient δy = ∂E/∂z:\n" + VectorText.maps("δy", dy, shape: layer.output)
             + "\nδx = W δy (the same matrix, transposed):\n" + VectorText.maps("δx", dx, shape: layer.input)
             + "∂E/∂x = [∂E/∂z ∗ w] (full convolution):\n" + VectorText.maps("δx", directDx, shape: layer.input)
-            + "max |difference| = \(NumberFormat.compact(VectorText.maxAbsDifference(dx, directDx)))\n"
+            + "max |difference| = \(NumberFormat.compact(maxAbsDifference(dx, directDx)))\n"
             + "\nδv = Σ over each parameter's tied entries of δy xᵀ (one dger):\n"
             + VectorText.kernels(gradients.weight, shape: weightShape, names: m, prefix: "δv")
             + "∂E/∂w = [∂E/∂z ⋆ x] (cross-correlation):\n"
             + VectorText.kernels(directDv, shape: weightShape, names: m, prefix: "δw")
-            + "max |difference| = \(NumberFormat.compact(VectorText.maxAbsDifference(gradients.weight, directDv)))\n"
+            + "max |difference| = \(NumberFormat.compact(maxAbsDifference(gradients.weight, directDv)))\n"
     }
 }

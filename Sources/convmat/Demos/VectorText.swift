@@ -31,10 +31,6 @@ enum VectorText {
         let digits = Array("₀₁₂₃₄₅₆₇₈₉")
         return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
-
-    static func maxAbsDifference(_ a: [Double], _ b: [Double]) -> Double {
-        zip(a, b).map { abs($0 - $1) }.max() ?? 0
-    }
 }
 
 extension String {

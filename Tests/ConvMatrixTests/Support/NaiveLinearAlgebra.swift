@@ -37,9 +37,3 @@ extension SplitMix64 {
         (0..<count).map { _ in Double(nextInt(in: range)) }
     }
 }
-
-/// max |a − b| over paired entries.
-func maxAbsDifference(_ a: [Double], _ b: [Double]) -> Double {
-    precondition(a.count == b.count, "\(a.count) vs \(b.count) entries")
-    return zip(a, b).map { abs($0 - $1) }.max() ?? 0
-}
