@@ -12,8 +12,10 @@ SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
 # What only the tests need: pdflatex compiles the LaTeX output, rsvg-convert renders the SVG.
 TEST_PACKAGES := texlive-latex-base librsvg2-bin
 CONVMAT := .build/debug/convmat
+# Executes every Notebooks/*.ipynb against the built convmat; prints `N passed, M failed`.
+RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))
 
-.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo test readme check-readme clean
+.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks test readme check-readme clean
 
 all: build
 
@@ -67,8 +69,13 @@ build: deps
 demo: build
 	@$(CONVMAT) demo
 
+notebooks: build venv
+	$(RUN_NOTEBOOKS)
+
+# The notebooks run before `swift test`, so that its summary stays the last line.
 test: deps test-packages venv lint
 	$(SWIFT) build --build-tests
+	$(RUN_NOTEBOOKS)
 	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test
 
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.
