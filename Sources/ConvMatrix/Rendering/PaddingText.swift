@@ -76,12 +76,13 @@ struct Panel {
     var lines: [String] { [title, ""] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
 
     /// The panels' lines joined left to right, each padded to its panel's width, with
-    /// `operators[k]` between panel k and k + 1 on the first matrix row.
+    /// `operators[k]` between panel k and k + 1 on the title line, where a `·` cannot
+    /// be mistaken for a structural zero.
     static func sideBySide(_ panels: [Panel], operators: [String]) -> [String] {
         let columns = panels.map(\.lines)
         let widths = columns.map { $0.map(visibleWidth).max() ?? 0 }
         let height = columns.map(\.count).max() ?? 0
-        let operatorRow = 3
+        let operatorRow = 0
         return (0..<height).map { row in
             var line = ""
             for (k, column) in columns.enumerated() {
