@@ -12,37 +12,23 @@ extension Checker {
         let xs: [SymbolicScalar] = (0..<layer.input.count).map { sampled.contains($0) ? .input($0) : .zero }
         let ws: [SymbolicScalar] = (0..<spec.weightParameterCount).map { .parameter($0) }
         let reference = ReferenceConvolution.forward(spec: spec, input: layer.input, x: xs, weight: ws, bias: nil)
-        var mismatches = 0
-        var largest = 0.0
-        var first: String?
+        var tally = CoefficientTally()
         let notation = form.tied.notation
         let c = layer.padding.borderValue
         let borderByRow = Dictionary(grouping: form.borderTerms, by: \.row)
         for r in 0..<form.tied.rows {
-            var expected: [SymbolicScalar.Pair: Int] = [:]
+            var expected: [SymbolicScalar.Pair: Double] = [:]
             for term in form.tied.terms(inRow: r) where sampled.contains(term.column) {
                 expected[SymbolicScalar.Pair(parameter: term.parameter, input: term.column), default: 0] += 1
             }
             var expectedConstant: [Int: Double] = [:]
             for term in borderByRow[r] ?? [] { expectedConstant[term.parameter, default: 0] += c }
             let found = reference[r]
-            for pair in Set(expected.keys).union(found.products.keys) {
-                let difference = abs(Double((expected[pair] ?? 0) - (found.products[pair] ?? 0)))
-                guard difference > 0 else { continue }
-                mismatches += 1
-                largest = max(largest, difference)
-                first =
-                    first
-                    ?? "row \(r + 1), column \(pair.input + 1): Wᵀ has \(expected[pair] ?? 0) × \(notation.latex(form.tied.parameters[pair.parameter])), the sliding-window sum \(found.products[pair] ?? 0)"
+            tally.compare(expected, found.products.mapValues(Double.init)) { pair, matrix, sum in
+                "row \(r + 1), column \(pair.input + 1): Wᵀ has \(NumberFormat.compact(matrix)) × \(notation.latex(form.tied.parameters[pair.parameter])), the sliding-window sum \(NumberFormat.compact(sum))"
             }
-            for p in Set(expectedConstant.keys).union(found.constantProducts.keys) {
-                let difference = abs((expectedConstant[p] ?? 0) - (found.constantProducts[p] ?? 0))
-                guard difference > 0 else { continue }
-                mismatches += 1
-                largest = max(largest, difference)
-                first =
-                    first
-                    ?? "row \(r + 1): the constant part of \(notation.latex(form.tied.parameters[p])) is \(expectedConstant[p] ?? 0) in the matrix form, \(found.constantProducts[p] ?? 0) in the sliding-window sum"
+            tally.compare(expectedConstant, found.constantProducts) { p, matrix, sum in
+                "row \(r + 1): the constant part of \(notation.latex(form.tied.parameters[p])) is \(matrix) in the matrix form, \(sum) in the sliding-window sum"
             }
         }
         let scope =
@@ -50,9 +36,9 @@ extension Checker {
             ? "all \(NumberFormat.count(form.tied.rows)) rows"
             : "every row on a seeded sample of \(NumberFormat.count(sampled.count)) of \(NumberFormat.count(layer.input.count)) input units (taps above \(NumberFormat.count(structureTapLimit)))"
         let note =
-            first.map { "\(mismatches) coefficient\(mismatches == 1 ? "" : "s") differ; first: \($0)" }
+            tally.first.map { "\(tally.mismatches) coefficient\(tally.mismatches == 1 ? "" : "s") differ; first: \($0)" }
             ?? "terms equal the sliding-window sum on \(scope); \(occupancyNote())"
-        return .ran(.structure, error: largest, tolerance: 0, note: note)
+        return .ran(.structure, error: tally.largest, tolerance: 0, note: note)
     }
 
     /// The input units whose formal variables the proof tracks: all of them unless
@@ -78,5 +64,27 @@ extension Checker {
             + (least == most ? "\(least) entries" : "\(least) to \(most) entries")
         let border = least < positions ? " (fewer where taps fall on a constant or zero border)" : ""
         return sliding + border + "; the \(NumberFormat.count(zeros)) zero entries are exactly those no tap reaches"
+    }
+}
+
+/// Coefficients that differ between the matrix form and the sliding-window sum:
+/// how many, the largest difference, and a sentence about the first.
+struct CoefficientTally {
+    private(set) var mismatches = 0
+    private(set) var largest = 0.0
+    private(set) var first: String?
+
+    /// Compares two coefficient maps key by key (a missing key is 0); `describe`
+    /// gets the key and both coefficients of the first mismatch.
+    mutating func compare<Key: Hashable>(
+        _ matrix: [Key: Double], _ sum: [Key: Double], describe: (Key, Double, Double) -> String
+    ) {
+        for key in Set(matrix.keys).union(sum.keys) {
+            let (a, b) = (matrix[key] ?? 0, sum[key] ?? 0)
+            guard a != b else { continue }
+            mismatches += 1
+            largest = max(largest, abs(a - b))
+            first = first ?? describe(key, a, b)
+        }
     }
 }
