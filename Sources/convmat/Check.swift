@@ -26,6 +26,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var weightFiles: WeightFileOptions
     @OptionGroup var budgetOptions: BudgetOptions
+    @OptionGroup var flopOptions: FlopOptions
 
     @Option(help: "Output format.")
     var format: Format = .text
@@ -45,10 +46,19 @@ struct Check: ParsableCommand {
     func run() throws {
         let budget = try budgetOptions.budget()
         if let random {
+            guard random <= RandomCheckRun.maximumCount else {
+                throw ConvMatrixError(
+                    .option, field: "random",
+                    reason:
+                        "\(random) configurations are more than one run checks (at most \(NumberFormat.count(RandomCheckRun.maximumCount))); "
+                        + "run several seeds instead")
+            }
             try runRandom(count: random)
             return
         }
         let layer = try Convolution(ConvolutionSpec(parsing: spec ?? ""), input: TensorShape(parsing: input ?? ""))
+        try ResourceBudget(memory: budget, flops: flopOptions.budget())
+            .require(Checker.estimate(for: layer), for: "checking \(layer.spec) on \(layer.input)")
         let weights = try weightFiles.load(for: layer.spec)
         let report = try Checker(layer: layer, seed: seed, weights: weights).run(budget: budget)
         Terminal.write(format == .json ? try JSONOutput.encode(CheckReportDocument(report)) : report.text)

@@ -1,9 +1,9 @@
 import ArgumentParser
 import ConvMatrix
 
-/// The time guard of the commands that factorise Wᵀ.
+/// The time guard: the estimated work of one command, in flops (or their time's worth).
 struct FlopOptions: ParsableArguments {
-    @Option(name: .customLong("max-flops"), help: "Largest estimated flop count for one factorisation, e.g. 1e11 (default: 1e10, about a second).")
+    @Option(name: .customLong("max-flops"), help: "Largest estimated work of the command in flops, e.g. 1e11 (default: 1e10, about a second).")
     var maxFlops: String?
 
     func budget() throws -> FlopBudget {

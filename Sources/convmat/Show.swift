@@ -17,6 +17,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var layer: LayerOptions
     @OptionGroup var weightOptions: WeightOptions
+    @OptionGroup var flopOptions: FlopOptions
 
     @Option(help: "Output format.")
     var format: Format = .text
@@ -51,11 +52,12 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let convolution = try layer.makeConvolution()
-        let weights = try weightOptions.weights(for: convolution.spec)
-        let budget = try layer.budget()
+        let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
         try budget.require(
-            ShowOutput.estimatedBytes(format, layer: convolution), for: "the \(format.rawValue) output of \(convolution.spec) on \(convolution.input)")
-        let materialised = try MaterialisedConvolution(convolution, weights: weights, budget: budget)
+            ShowOutput.estimate(self, layer: convolution), for: "the \(format.rawValue) output of \(convolution.spec) on \(convolution.input)",
+            alternatives: format == .text && block == nil ? ["show one block with --block j,i"] : [])
+        let weights = try weightOptions.weights(for: convolution.spec, budget: budget.memory)
+        let materialised = try MaterialisedConvolution(convolution, weights: weights, budget: budget.memory)
         let bytes = try ShowOutput(show: self, layer: materialised).bytes()
         if let output {
             try AtomicFile.write(bytes, to: output)

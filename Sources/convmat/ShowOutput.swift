@@ -55,16 +55,40 @@ struct ShowOutput {
         return try renderer.render(layer.tied, title: title)
     }
 
-    /// Bytes the output will take, estimated before anything is built, for the size guard:
-    /// about 16 bytes a term in JSON, 12 bytes a dense entry in the text formats and
-    /// JSON's matrix, 8 in npy; SVG bins large matrices and stays small.
-    static func estimatedBytes(_ format: Show.Format, layer: Convolution) -> Int {
-        let entries = saturatingProduct(layer.output.count, layer.input.count)
-        switch format {
-        case .json: return ShowReport.estimatedBytes(terms: layer.tapCount, entries: entries)
-        case .text, .latex, .markdown, .csv: return saturatingProduct(entries, 12)
-        case .npy: return saturatingProduct(entries, 8)
-        case .svg: return saturatingProduct(layer.tapCount, 2)
+    /// What `show` will hold and do, estimated from the geometry before anything
+    /// is built: the layer (parameters, terms, one dense Wᵀ), the extra matrices
+    /// that the factorisation, the positions order or the chosen matrix add, and
+    /// the output at its format's rate (``OutputRate``).
+    static func estimate(_ show: Show, layer: Convolution) -> ResourceEstimate {
+        var cost = layer.materialisedEstimate
+        if show.factor || show.what == .valid { cost = cost + layer.factorStructureEstimate }
+        if show.order != .maps { cost = cost + layer.structureEstimate + layer.denseEstimate }
+        return cost + outputEstimate(show, layer: layer)
+    }
+
+    /// The output alone: the entries or terms its format draws.
+    private static func outputEstimate(_ show: Show, layer: Convolution) -> ResourceEstimate {
+        let entries = layer.entryCount
+        let drawn = show.factor ? saturatingSum(entries, layer.factorEntryCount) : entries
+        let extended = layer.geometry.extendedInput.count
+        switch show.format {
+        case .text: return ResourceEstimate(drawn, at: OutputRate.text)
+        case .latex: return ResourceEstimate(drawn, at: OutputRate.latex)
+        case .markdown: return ResourceEstimate(entries, at: OutputRate.markdown)
+        case .csv: return ResourceEstimate(entries, at: OutputRate.csv)
+        case .json:
+            let terms = show.factor ? saturatingSum(saturatingProduct(2, layer.tapCount), extended) : layer.tapCount
+            let dense = entries <= ShowReport.denseEntryLimit ? ResourceEstimate(entries, at: OutputRate.jsonEntry) : .zero
+            return ResourceEstimate(terms, at: OutputRate.jsonTerm) + dense
+        case .svg:
+            let terms = show.factor ? saturatingSum(saturatingProduct(2, layer.tapCount), extended) : layer.tapCount
+            return ResourceEstimate(drawn, at: OutputRate.svgEntry) + ResourceEstimate(terms, at: OutputRate.svgTerm)
+        case .npy:
+            switch show.what {
+            case .matrix, .tie: return ResourceEstimate(entries, at: OutputRate.npy)
+            case .valid: return ResourceEstimate(saturatingProduct(layer.output.count, extended), at: OutputRate.npy)
+            case .padding: return ResourceEstimate(saturatingProduct(extended, layer.input.count), at: OutputRate.npy)
+            }
         }
     }
 }

@@ -57,8 +57,10 @@ struct WeightOptions: ParsableArguments {
         return values == .integers ? .integers(seed: seed) : .random(seed: seed)
     }
 
-    /// The weights for `spec`: given (--kernel), read (--weight) or drawn.
-    func weights(for spec: ConvolutionSpec) throws -> LayerWeights {
+    /// The weights for `spec`: given (--kernel), read (--weight) or drawn; sized
+    /// against `budget` before a single value is held.
+    func weights(for spec: ConvolutionSpec, budget: MemoryBudget) throws -> LayerWeights {
+        try budget.require(spec.parameterBytesEstimate, for: "the \(NumberFormat.count(spec.weightParameterCount)) weights of \(spec)")
         if let kernel { return try LayerWeights(parsingKernel: kernel, for: spec) }
         if let given = try files.load(for: spec) { return given }
         switch values ?? .random {

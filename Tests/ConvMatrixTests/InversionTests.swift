@@ -122,6 +122,6 @@ import Testing
         let refused = #expect(throws: ConvMatrixError.self) {
             try Inversion(huge, weights: .integers(for: huge.spec, seed: 0), x: [], memory: MemoryBudget(limitBytes: Int.max))
         }
-        #expect(refused?.field == "max_flops")
+        #expect(refused?.field == "max-flops")
     }
 }

@@ -77,7 +77,7 @@ import Testing
             let error = #expect(throws: ConvMatrixError.self) {
                 try LayerSpectrum(layer, weights: .integers(for: layer.spec, seed: 0), method: method, memory: unlimited)
             }
-            #expect(error?.kind == .budget && error?.field == "max_flops")
+            #expect(error?.kind == .budget && error?.field == "max-flops")
             #expect(error?.reason.contains("--max-flops") == true)
             if mode == "zeros", method == .auto {
                 #expect(error?.reason.contains("the Fourier method, which needs no matrix, needs circular padding") == true)

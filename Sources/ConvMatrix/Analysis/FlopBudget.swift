@@ -30,18 +30,18 @@ public struct FlopBudget: Sendable, Equatable {
 
     /// Throws when `flops` exceed the limit, naming the estimate, the flag and the alternatives.
     ///
-    ///     max_flops: a dense SVD (values only) of the 6,912 × 3,136 Wᵀ of … would take
+    ///     max-flops: a dense SVD (values only) of the 6,912 × 3,136 Wᵀ of … would take
     ///     about 6.8e10 flops, above the limit of 1.0e10; raise it with --max-flops 6.8e10, or use …
     ///
     /// - Parameters:
     ///   - what: the computation, as a noun phrase.
     ///   - alternatives: other ways to the same answer, each an imperative phrase ("use a smaller input").
-    /// - Throws: ``ConvMatrixError`` of kind `.budget` on field `max_flops`.
+    /// - Throws: ``ConvMatrixError`` of kind `.budget` on field `max-flops`.
     public func require(_ flops: Double, for what: String, alternatives: [String] = []) throws(ConvMatrixError) {
         guard flops > limitFlops else { return }
         let ways = ["raise it with --max-flops \(Self.format(flops))"] + alternatives
         throw ConvMatrixError(
-            .budget, field: "max_flops",
+            .budget, field: "max-flops",
             reason: "\(what) would take about \(Self.format(flops)) flops, above the limit of \(Self.format(limitFlops)); "
                 + ways.joined(separator: ", or "))
     }

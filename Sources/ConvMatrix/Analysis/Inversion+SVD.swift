@@ -82,7 +82,7 @@ extension Inversion {
 
     /// Refuses, before anything is allocated, an inversion of `layer` beyond the budgets.
     ///
-    /// - Throws: ``ConvMatrixError`` of kind `.budget` on `max_flops` or `max_memory`.
+    /// - Throws: ``ConvMatrixError`` of kind `.budget` on `max-flops` or `max-memory`.
     public static func requireBudgets(_ layer: Convolution, memory: MemoryBudget, flops: FlopBudget) throws(ConvMatrixError) {
         let what =
             "inverting the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input) (gelsd and a full SVD)"

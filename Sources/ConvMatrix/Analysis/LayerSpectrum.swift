@@ -35,7 +35,7 @@ public struct LayerSpectrum: Sendable {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.option` on field `method` when the
     ///   Fourier method is asked for a layer it does not apply to; `.budget` on
-    ///   `max_flops` or `max_memory` with the estimate and the alternatives;
+    ///   `max-flops` or `max-memory` with the estimate and the alternatives;
     ///   `.numerical` when LAPACK fails; `.shape` when the weights do not fit.
     public init(
         _ layer: Convolution, weights: LayerWeights, method: SpectrumMethod = .auto,

@@ -11,8 +11,8 @@ extension MemoryBudget {
         ]
         let upper = text.uppercased()
         let (number, scale) = units.first { upper.hasSuffix($0.0) }.map { (String(upper.dropLast($0.0.count)), $0.1) } ?? (upper, 1)
-        guard let value = Double(number), value.isFinite, value > 0, value * scale < 0x1p62 else {
-            throw ConvMatrixError(.budget, field: field, reason: "'\(text)' is not a size like 512M, 2G or 1000000 (bytes)")
+        guard let value = Double(number), value.isFinite, value > 0, value * scale >= 1, value * scale < 0x1p62 else {
+            throw ConvMatrixError(.budget, field: field, reason: "'\(text)' is not a size of at least one byte, like 512M, 2G or 1000000 (bytes)")
         }
         self.init(limitBytes: Int(value * scale))
     }

@@ -17,14 +17,30 @@ public struct MemoryBudget: Sendable, Equatable {
 
     /// Throws when `bytes` exceed the limit.
     ///
-    /// - Throws: ``ConvMatrixError`` of kind `.budget` on field `max_memory`, giving the estimate.
-    public func require(_ bytes: Int, for what: String) throws(ConvMatrixError) {
+    /// - Parameters:
+    ///   - what: the computation, as a noun phrase.
+    ///   - alternatives: other ways to the same answer, each an imperative phrase
+    ///     ("use --block j,i"); "use a smaller layer or input" is always offered last.
+    /// - Throws: ``ConvMatrixError`` of kind `.budget` on field `max-memory`, giving the estimate.
+    public func require(_ bytes: Int, for what: String, alternatives: [String] = []) throws(ConvMatrixError) {
         guard bytes > limitBytes else { return }
+        let ways = ["raise it with --max-memory \(Self.suggestion(bytes))"] + alternatives + ["use a smaller layer or input"]
         throw ConvMatrixError(
-            .budget, field: "max_memory",
+            .budget, field: "max-memory",
             reason:
-                "\(what) would take \(bytes == Int.max ? "" : "about ")\(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); raise it with --max-memory or use a smaller layer or input"
-        )
+                "\(what) would take \(bytes == Int.max ? "" : "about ")\(Self.format(bytes)), above the limit of \(Self.format(limitBytes)); "
+                + ways.joined(separator: ", or "))
+    }
+
+    /// A limit that admits `bytes`, in whole K, M, G or T rounded up, with at
+    /// most four digits where it can: what the message suggests for --max-memory.
+    static func suggestion(_ bytes: Int) -> String {
+        if bytes == Int.max { return "(no limit is that large)" }
+        for (shift, unit) in [(10, "K"), (20, "M"), (30, "G"), (40, "T")] {
+            let whole = (bytes >> shift) + (bytes & ((1 << shift) - 1) == 0 ? 0 : 1)
+            if whole < 10_000 || shift == 40 { return "\(whole)\(unit)" }
+        }
+        return "\(bytes)"
     }
 
     /// `1.5 GiB`, `12.0 MiB`, `800 B`.
@@ -52,9 +68,10 @@ extension Convolution {
         saturatingProduct(output.count, spec.inChannelsPerGroup, spec.tapsPerKernel)
     }
 
-    /// Bytes of the term lists: valid terms and composed terms, 24 bytes each.
+    /// Bytes of everything but the dense matrix: the parameters with their
+    /// names and the matrix form's term lists (``structureEstimate``).
     public var termBytesEstimate: Int {
-        saturatingProduct(2, tapCount, MemoryLayout<Term>.stride)
+        saturatingSum(parameterEstimate.bytes, structureEstimate.bytes)
     }
 }
 

@@ -1,7 +1,7 @@
 /// The one error type of the library: everything a caller can get wrong.
 ///
 /// Every error names the `field` at fault (a spec keyword such as `kernel_size`,
-/// a shape such as `input`, a file path, or a budget such as `max_memory`) and a
+/// a shape such as `input`, a file path, or a budget such as `max-memory`) and a
 /// `reason` a person can act on. Its description is the one line the CLI prints:
 ///
 ///     kernel_size: 5 is larger than the padded input 4 along dimension 1

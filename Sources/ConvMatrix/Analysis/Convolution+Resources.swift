@@ -1,0 +1,67 @@
+/// The pieces a command builds for one convolution layer, each estimated from
+/// the geometry before it exists (see ``ResourceEstimate``).
+///
+/// The byte rates are upper bounds on what the library allocates per item at its
+/// peak, read off the code and confirmed by `PeakMemoryTests`:
+///
+///     a parameter   8 B per copy of its value (up to 3 at once) + its name,
+///                   a ParameterName with its tap index array (≤ 96 B)    = 128 B
+///     a term        24 B on the valid list + 24 B on the composed list
+///                   + 24 B for the sorted copy of TiedMatrix             =  96 B (charged 128)
+///     an entry      8 B in a dense Matrix
+///
+/// Work is the flops of BLAS products and, for building and sorting, the time's worth.
+extension Convolution {
+    /// Per parameter: its values, its name and the work of drawing it.
+    public static let parameterRate = ResourceEstimate.Rate(bytes: 128, work: 50)
+    /// Per term of a tied matrix: the term lists and their sort.
+    static let termRate = ResourceEstimate.Rate(bytes: 128, work: 200)
+    /// Per entry of a dense matrix: zero fill and scatter.
+    static let denseRate = ResourceEstimate.Rate(bytes: 8, work: 2)
+
+    /// The weights and biases with their names.
+    public var parameterEstimate: ResourceEstimate {
+        ResourceEstimate(spec.parameterCount, at: Self.parameterRate)
+    }
+
+    /// The matrix form: the terms of Wᵀ (through Wᵀ_valid), their row index and
+    /// the padding operator's index tables.
+    public var structureEstimate: ResourceEstimate {
+        ResourceEstimate(tapCount, at: Self.termRate)
+            + ResourceEstimate(saturatingSum(output.count, geometry.extendedInput.count), at: Self.parameterRate)
+    }
+
+    /// One dense Wᵀ, output units × input units.
+    public var denseEstimate: ResourceEstimate {
+        ResourceEstimate(saturatingProduct(output.count, input.count), at: Self.denseRate)
+    }
+
+    /// What Wᵀ = Wᵀ_valid · P adds: Wᵀ_valid's own terms on the extended input.
+    public var factorStructureEstimate: ResourceEstimate {
+        ResourceEstimate(tapCount, at: Self.termRate)
+    }
+
+    /// Entries of Wᵀ: output units · input units.
+    public var entryCount: Int { saturatingProduct(output.count, input.count) }
+
+    /// Entries of Wᵀ_valid and P together, the two extra matrices of the factorisation.
+    public var factorEntryCount: Int {
+        let extended = geometry.extendedInput.count
+        return saturatingSum(saturatingProduct(output.count, extended), saturatingProduct(extended, input.count))
+    }
+
+    /// The layer with its numbers: parameters, matrix form and one dense Wᵀ.
+    public var materialisedEstimate: ResourceEstimate {
+        parameterEstimate + structureEstimate + denseEstimate
+    }
+}
+
+extension ConvolutionSpec {
+    /// Weights and biases together.
+    public var parameterCount: Int { saturatingSum(weightParameterCount, biasParameterCount) }
+
+    /// Bytes of the weights and biases with their names, before the layer meets an input.
+    public var parameterBytesEstimate: Int {
+        saturatingProduct(parameterCount, Convolution.parameterRate.bytes)
+    }
+}
