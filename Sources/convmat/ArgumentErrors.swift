@@ -39,7 +39,7 @@ enum ArgumentErrors {
 
     /// ArgumentParser's message (without its `Error: `) as a field and a reason.
     static func translate(_ message: String, command: String) -> OptionError {
-        if let match = message.firstMatch(of: #/^Unknown option '(.*?)'(?:\. Did you mean '(.*)'\?)?$/#.dotMatchesNewlines()) {
+        if let match = message.firstMatch(of: #/^Unknown option '(.*?)'(?:\. Did you mean '(.*?)'\?)?(?:$|\n +or: )/#.dotMatchesNewlines()) {
             let suggestion = match.2.map { "; did you mean '\($0)'?" } ?? ""
             return OptionError(field: "option", reason: "\(EchoedText.quoted(String(match.1))) is not an option of \(command)\(suggestion)")
         }

@@ -71,6 +71,14 @@ import Testing
         #expect(ArgumentErrors.listedChoices(": not a size").isEmpty)
     }
 
+    /// A short option that could be a composite: the field and name from the first line only.
+    @Test func compositeUnknownOptionIsOneOption() {
+        let message = "Unknown option '-ab'\n   or: Missing value for '-a <a>' in '-ab'"
+        #expect(ArgumentErrors.translate(message, command: "show").description == "option: '-ab' is not an option of show")
+        let newline = "Unknown option '--bo\ngus'. Did you mean '--bias'?"
+        #expect(ArgumentErrors.translate(newline, command: "show").description == "option: '--bo\\ngus' is not an option of show; did you mean '--bias'?")
+    }
+
     /// Whatever ArgumentParser says that is not one of the known kinds still gets a field.
     @Test func unknownParserMessagesStillHaveAField() {
         #expect(ArgumentErrors.translate("Something new\nsecond line", command: "show").description == "argument: Something new")
