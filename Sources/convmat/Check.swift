@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
     @Argument(help: "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)'. Not with --random.")
     var spec: String?
 
-    @Option(parsing: .unconditional, help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.")
+    @Option(parsing: .unconditional, help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.", transform: OptionValues.text("input"))
     var input: String?
 
     @Option(

@@ -9,11 +9,19 @@ import ConvMatrix
 ///
 ///     try OptionValues.wholeNumber("seed")("-1")
 ///     // throws seed: '-1' is not a whole number from 0 to 18446744073709551615
+///
+/// A value that is itself a long option (`--input --format json`) means the value
+/// was left out, and says so.
 enum OptionValues {
+    /// Text such as a shape, a size or a list of numbers, which may start with `-`.
+    static func text(_ field: String) -> @Sendable (String) throws -> String {
+        { text in try requireValue(field, text) }
+    }
+
     /// A seed: 0...UInt64.max.
     static func wholeNumber(_ field: String) -> @Sendable (String) throws -> UInt64 {
         { text in
-            guard let value = UInt64(text) else {
+            guard let value = UInt64(try requireValue(field, text)) else {
                 throw OptionError(field: field, reason: "\(EchoedText.quoted(text)) is not a whole number from 0 to \(UInt64.max)")
             }
             return value
@@ -23,7 +31,7 @@ enum OptionValues {
     /// A count of at least 1, e.g. `--random N`.
     static func count(_ field: String, of things: String) -> @Sendable (String) throws -> Int {
         { text in
-            guard let value = Int(text), value >= 1 else {
+            guard let value = Int(try requireValue(field, text)), value >= 1 else {
                 throw OptionError(field: field, reason: "\(EchoedText.quoted(text)) is not a whole number ≥ 1; give how many \(things)")
             }
             return value
@@ -35,10 +43,16 @@ enum OptionValues {
     static func nonNegative(_ field: String, symbol: String) -> @Sendable (String) throws -> Double {
         { text in
             let quoted = EchoedText.quoted(text)
-            guard let value = Double(text) else { throw OptionError(field: field, reason: "\(quoted) is not a number") }
+            guard let value = Double(try requireValue(field, text)) else { throw OptionError(field: field, reason: "\(quoted) is not a number") }
             guard value.isFinite else { throw OptionError(field: field, reason: "\(quoted) is not finite; \(symbol) must be a finite number ≥ 0") }
             guard value >= 0 else { throw OptionError(field: field, reason: "\(quoted) is negative; \(symbol) must be ≥ 0") }
             return value
         }
+    }
+
+    /// `text`, unless it is a long option: then the option before it has no value.
+    private static func requireValue(_ field: String, _ text: String) throws -> String {
+        guard text.hasPrefix("--"), text.count > 2 else { return text }
+        throw OptionError(field: field, reason: "--\(field) needs a value, but the next argument is the option \(EchoedText.quoted(text))")
     }
 }

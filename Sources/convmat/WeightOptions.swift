@@ -13,7 +13,8 @@ struct GivenWeightOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.")
+        help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.",
+        transform: OptionValues.text("kernel"))
     var kernel: String?
 
     func validate() throws {
