@@ -15,16 +15,20 @@ struct Check: ParsableCommand {
     @Argument(help: "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)'. Not with --random.")
     var spec: String?
 
-    @Option(help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.")
+    @Option(parsing: .unconditional, help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.", transform: OptionValues.text("input"))
     var input: String?
 
-    @Option(help: "Check this many random configurations (1-D, 2-D and 3-D, every option) instead of one.")
+    @Option(
+        parsing: .unconditional, help: "Check this many random configurations (1-D, 2-D and 3-D, every option) instead of one.",
+        transform: OptionValues.count("random", of: "configurations to check"))
     var random: Int?
 
-    @Option(help: "Seed of the drawn data (and, with --random, of the configurations).")
+    @Option(
+        parsing: .unconditional, help: "Seed of the drawn data (and, with --random, of the configurations). (default: 0)",
+        transform: OptionValues.wholeNumber("seed"))
     var seed: UInt64 = 0
 
-    @OptionGroup var weightFiles: WeightFileOptions
+    @OptionGroup var weightFiles: GivenWeightOptions
     @OptionGroup var budgetOptions: BudgetOptions
     @OptionGroup var flopOptions: FlopOptions
 
@@ -32,14 +36,14 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
-        if let random {
-            guard random >= 1 else { throw ValidationError("--random must be at least 1, got \(random)") }
-            guard spec == nil, input == nil, weightFiles.weight == nil else {
-                throw ValidationError("--random draws its own layers: give no SPEC, --input or --weight with it")
+        if random != nil {
+            let given = [("SPEC", spec), ("--input", input), ("--weight", weightFiles.weight), ("--kernel", weightFiles.kernel)]
+            if let (name, _) = given.first(where: { $0.1 != nil }) {
+                throw OptionError(field: "random", reason: "--random draws its own layers and weights; drop \(name) or --random")
             }
         } else {
-            guard spec != nil else { throw ValidationError("give a layer SPEC and --input SHAPE, or --random N") }
-            guard input != nil else { throw ValidationError("--input SHAPE is required with a layer SPEC") }
+            guard spec != nil else { throw OptionError(field: "spec", reason: "give a layer SPEC and --input SHAPE, or --random N") }
+            guard input != nil else { throw OptionError(field: "input", reason: "--input SHAPE is required with a layer SPEC") }
         }
     }
 

@@ -23,26 +23,27 @@ struct Invert: ParsableCommand {
     @Option(name: .customLong("x"), help: "The input to recover, as a .npy file of the input's shape (C, *spatial).")
     var xFile: String?
 
-    @Option(name: .customLong("x-seed"), help: "Seed of the SplitMix64 generator that draws x (and the noise).")
+    @Option(
+        name: .customLong("x-seed"), parsing: .unconditional,
+        help: "Seed of the SplitMix64 generator that draws x (and the noise). (default: 1)",
+        transform: OptionValues.wholeNumber("x-seed"))
     var xSeed: UInt64 = 1
 
-    @Option(help: "Amplitude of uniform noise added to y (default 0: exact data).")
+    @Option(
+        parsing: .unconditional, help: "Amplitude of uniform noise added to y (default 0: exact data).",
+        transform: OptionValues.nonNegative("noise", symbol: "the noise amplitude"))
     var noise: Double = 0
 
-    @Option(help: "Tikhonov's λ ≥ 0 (default (10⁻³·σ₁)²).")
+    @Option(parsing: .unconditional, help: "Tikhonov's λ ≥ 0 (default (10⁻³·σ₁)²).", transform: OptionValues.nonNegative("lambda", symbol: "λ"))
     var lambda: Double?
 
-    @Option(help: "Relative threshold below which gelsd counts a singular value as zero (default ε·max(m, n)).")
+    @Option(
+        parsing: .unconditional, help: "Relative threshold below which gelsd counts a singular value as zero (default ε·max(m, n)).",
+        transform: OptionValues.nonNegative("rcond", symbol: "rcond"))
     var rcond: Double?
 
     @Option(help: "Output format.")
     var format: Format = .text
-
-    func validate() throws {
-        guard noise.isFinite, noise >= 0 else {
-            throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)")
-        }
-    }
 
     func run() throws {
         let convolution = try layer.makeConvolution()

@@ -6,7 +6,7 @@ struct LayerOptions: ParsableArguments {
     @Argument(help: "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)'.")
     var spec: String
 
-    @Option(help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.")
+    @Option(parsing: .unconditional, help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.", transform: OptionValues.text("input"))
     var input: String
 
     @OptionGroup var budgetOptions: BudgetOptions

@@ -25,10 +25,12 @@ struct Show: ParsableCommand {
     @Option(help: "What entries show in text, latex, markdown, csv and svg: symbolic (parameter names) or numeric (the weights).")
     var entries: MatrixEntries = .symbolic
 
-    @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text and json.")
+    @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text, json, latex, markdown and csv.")
     var order: UnitOrder = .maps
 
-    @Option(help: "One block j,i (1-based, as in v_ji): the band matrix of one convolution. Text only.")
+    @Option(
+        parsing: .unconditional, help: "One block j,i (1-based, as in v_ji): the band matrix of one convolution. Text only.",
+        transform: OptionValues.text("block"))
     var block: String?
 
     @Flag(help: "Show the factorisation Wᵀ = Wᵀ_valid · P (text, json, latex, svg; npy takes --what).")

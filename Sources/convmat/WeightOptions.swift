@@ -1,21 +1,33 @@
 import ArgumentParser
 import ConvMatrix
 
-/// A user's own trained weights: `--weight FILE.npy [--bias FILE.npy]`.
-struct WeightFileOptions: ParsableArguments {
+/// Weights the user gives: their own trained ones (`--weight FILE.npy [--bias FILE.npy]`)
+/// or values written out (`--kernel 1,2,1`). Every command that takes weights has these,
+/// `check` included.
+struct GivenWeightOptions: ParsableArguments {
     @Option(help: "Your own weight in PyTorch layout (out, in/groups, *kernel), as a .npy file (float32 or float64).")
     var weight: String?
 
     @Option(help: "Your own bias (out,), as a .npy file; goes with --weight.")
     var bias: String?
 
+    @Option(
+        parsing: .unconditional,
+        help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.",
+        transform: OptionValues.text("kernel"))
+    var kernel: String?
+
     func validate() throws {
-        if bias != nil, weight == nil { throw ValidationError("--bias goes with --weight") }
+        if bias != nil, weight == nil { throw OptionError(field: "bias", reason: "--bias goes with --weight") }
+        if kernel != nil, weight != nil {
+            throw OptionError(field: "kernel", reason: "--kernel and --weight both give the weight's values; give one of them")
+        }
     }
 
-    /// The user's weights for `spec`, or nil when none were given.
+    /// The given weights for `spec`, or nil when none were given.
     func load(for spec: ConvolutionSpec) throws -> LayerWeights? {
-        try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: spec) }
+        if let kernel { return try LayerWeights(parsingKernel: kernel, for: spec) }
+        return try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: spec) }
     }
 }
 
@@ -31,38 +43,34 @@ struct WeightOptions: ParsableArguments {
     @Option(help: "Drawn weights: random (PyTorch's default initialisation, the default) or integers (±1, ±2, ±3).")
     var values: Values?
 
-    @Option(help: "Seed of the SplitMix64 generator behind --values.")
+    @Option(
+        parsing: .unconditional, help: "Seed of the SplitMix64 generator behind --values. (default: 0)",
+        transform: OptionValues.wholeNumber("seed"))
     var seed: UInt64 = 0
 
-    @OptionGroup var files: WeightFileOptions
-
-    @Option(
-        parsing: .unconditional,
-        help: "The weight's values, comma-separated in PyTorch's flat order (out, in/groups, *kernel), e.g. 0.25,0.5,0.25 or -1,1; the spec needs bias=False.")
-    var kernel: String?
+    @OptionGroup var given: GivenWeightOptions
 
     func validate() throws {
-        if files.weight != nil, values != nil {
-            throw ValidationError("--weight and --values cannot be used together: --weight gives the values")
+        if given.weight != nil, values != nil {
+            throw OptionError(field: "values", reason: "--values draws weights and --weight reads them; give one of them")
         }
-        if kernel != nil, files.weight != nil || values != nil {
-            throw ValidationError("--kernel gives the values: it cannot be used with --weight or --values")
+        if given.kernel != nil, values != nil {
+            throw OptionError(field: "values", reason: "--values draws weights and --kernel gives them; give one of them")
         }
     }
 
     /// Where the weights come from, for reports.
     func source(for weights: LayerWeights) -> WeightSource {
-        if let weight = files.weight { return .file(weight) }
-        if kernel != nil { return .kernel(weights.weight) }
+        if let weight = given.weight { return .file(weight) }
+        if given.kernel != nil { return .kernel(weights.weight) }
         return values == .integers ? .integers(seed: seed) : .random(seed: seed)
     }
 
-    /// The weights for `spec`: given (--kernel), read (--weight) or drawn; sized
+    /// The weights for `spec`: given (--kernel, --weight) or drawn; sized
     /// against `budget` before a single value is held.
     func weights(for spec: ConvolutionSpec, budget: MemoryBudget) throws -> LayerWeights {
         try budget.require(spec.parameterBytesEstimate, for: "the \(NumberFormat.count(spec.weightParameterCount)) weights of \(spec)")
-        if let kernel { return try LayerWeights(parsingKernel: kernel, for: spec) }
-        if let given = try files.load(for: spec) { return given }
+        if let given = try given.load(for: spec) { return given }
         switch values ?? .random {
         case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)
         case .integers: return LayerWeights.integers(for: spec, seed: seed)

@@ -1,60 +1,155 @@
 import Testing
 
-/// Bad input from a user: exit status 2 and exactly one line on stderr naming the field.
+/// Bad input from a user: exit status 2, nothing on stdout and exactly one line on
+/// stderr, `convmat: error: FIELD: REASON`, naming the field to change, with no
+/// character a terminal would act on.
 @Suite struct BadInputTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let arguments: [String]
         let field: String
+        /// A part of the reason the line must contain, if any.
+        var says: String? = nil
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
-    static let cases: [Case] = [
-        Case(arguments: ["show", "Conv1d(1, 1, 5)", "--input", "1x4"], field: "kernel_size:"),
-        Case(arguments: ["show", "Conv1d(1, 1, 3, stride=0)", "--input", "1x4"], field: "stride:"),
-        Case(arguments: ["show", "Conv1d(3, 2, 3, groups=2)", "--input", "3x6"], field: "groups:"),
-        Case(arguments: ["show", "Conv1d(1, 1, 3, stride=2, padding='same')", "--input", "1x6"], field: "padding:"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "3x6"], field: "input:"),
-        Case(arguments: ["show", "Conv1d(2, 3, kernal_size=3)", "--input", "2x6"], field: "kernal_size:"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6x"], field: "input:"),
-        Case(arguments: ["show", "Conv2d(4, 12, 5)", "--input", "4x14x14", "--max-memory", "1K"], field: "max_memory:"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/w.npy"], field: "/nonexistent/w.npy:"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "w.npy", "--values", "integers"], field: "--weight"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--format", "pdf"], field: "pdf"),
-        Case(arguments: ["show", "Conv1d(1, 1, 3, padding=3, padding_mode='reflect')", "--input", "1x3"], field: "padding:"),
+    static let layer = ["Conv1d(1, 1, 3, bias=False)", "--input", "1x8"]
+
+    static let specCases: [Case] = [
+        Case(arguments: ["show", "Conv1d(1, 1, 5)", "--input", "1x4"], field: "kernel_size"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3, stride=0)", "--input", "1x4"], field: "stride"),
+        Case(arguments: ["show", "Conv1d(3, 2, 3, groups=2)", "--input", "3x6"], field: "groups"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3, stride=2, padding='same')", "--input", "1x6"], field: "padding"),
+        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "3x6"], field: "input"),
+        Case(arguments: ["show", "Conv1d(2, 3, kernal_size=3)", "--input", "2x6"], field: "kernal_size"),
+        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6x"], field: "input"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3)", "--input", "-1x8"], field: "input"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3, padding=3, padding_mode='reflect')", "--input", "1x3"], field: "padding"),
         Case(
-            arguments: ["spectrum", "Conv1d(1, 1, 3, padding=1)", "--input", "1x8", "--method", "fourier"],
-            field: "method: the Fourier method needs circular padding"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3, padding=1, padding_mode='circular')", "--input", "1x8", "--method", "spectral"], field: "spectral"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3, bias=False)", "--input", "1x8", "--kernel", "1,2"], field: "kernel:"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3, bias=False)", "--input", "1x8", "--kernel", "1,nan,2"], field: "kernel:"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3)", "--input", "1x8", "--kernel", "1,2,1"], field: "kernel:"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3, bias=False)", "--input", "1x8", "--kernel", "1,2,1", "--values", "integers"], field: "--kernel"),
-        Case(arguments: ["spectrum", "Conv1d(1, 1, 3)", "--input", "1x8", "--max-flops", "lots"], field: "max-flops:"),
-        Case(arguments: ["spectrum", "Conv2d(4, 12, 5)", "--input", "4x28x28"], field: "max_flops:"),
-        Case(arguments: ["spectrum", "Conv2d(4, 12, 5)", "--input", "4x14x14", "--format", "png"], field: "png"),
-        Case(arguments: ["invert", "Conv2d(4, 12, 5)", "--input", "4x28x28"], field: "max_flops:"),
-        Case(arguments: ["invert", "Conv1d(1, 1, 3)", "--input", "1x8", "--lambda=-1"], field: "lambda:"),
-        Case(arguments: ["invert", "Conv1d(1, 1, 3)", "--input", "1x8", "--rcond=inf"], field: "rcond:"),
-        Case(arguments: ["invert", "Conv1d(1, 1, 3)", "--input", "1x8", "--noise=-1"], field: "--noise"),
-        Case(arguments: ["invert", "Conv1d(1, 1, 3)", "--input", "1x8", "--x", "/nonexistent/x.npy"], field: "/nonexistent/x.npy:"),
-        Case(arguments: ["demo", "nonexistent"], field: "nonexistent"),
-        Case(arguments: ["nonexistent"], field: "nonexistent"),
+            arguments: ["show", "Conv1d(1, 1, 3, padding_mode='a\r\u{1b}[2J\u{7f}\u{2028}b')", "--input", "1x8"], field: "padding_mode",
+            says: "'a\\r\\x1b[2J\\x7f\\u2028b'"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3, padding='\u{202e}x')", "--input", "1x8"], field: "padding", says: "'\\u202ex'"),
     ]
 
-    @Test(arguments: cases)
+    static let fileAndBudgetCases: [Case] = [
+        Case(arguments: ["show", "Conv2d(4, 12, 5)", "--input", "4x14x14", "--max-memory", "1K"], field: "max-memory"),
+        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/w.npy"], field: "/nonexistent/w.npy"),
+        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/\r\u{1b}w.npy"], field: "/nonexistent/\\r\\x1bw.npy"),
+        Case(arguments: ["spectrum", "Conv1d(1, 1, 3)", "--input", "1x8", "--max-flops", "lots"], field: "max-flops"),
+        Case(arguments: ["spectrum", "Conv2d(4, 12, 5)", "--input", "4x28x28"], field: "max-flops"),
+        Case(arguments: ["invert", "Conv2d(4, 12, 5)", "--input", "4x28x28"], field: "max-flops"),
+        Case(arguments: ["invert", "Conv1d(1, 1, 3)", "--input", "1x8", "--x", "/nonexistent/x.npy"], field: "/nonexistent/x.npy"),
+        Case(
+            arguments: ["spectrum", "Conv1d(1, 1, 3, padding=1)", "--input", "1x8", "--method", "fourier"], field: "method",
+            says: "the Fourier method needs circular padding"),
+        Case(arguments: ["spectrum"] + layer + ["--kernel", "1,2"], field: "kernel"),
+        Case(arguments: ["spectrum"] + layer + ["--kernel", "1,nan,2"], field: "kernel"),
+        Case(arguments: ["spectrum", "Conv1d(1, 1, 3)", "--input", "1x8", "--kernel", "1,2,1"], field: "kernel"),
+    ]
+
+    /// Every enumerated option: the bad value, the flag and every choice on one line.
+    static let choiceCases: [Case] = [
+        Case(
+            arguments: ["show"] + layer + ["--format", "pdf"], field: "format",
+            says: "'pdf' is not a format; choose one of text, json, latex, markdown, csv, svg, npy"),
+        Case(arguments: ["show"] + layer + ["--format=p\ndf"], field: "format", says: "'p\\ndf' is not a format"),
+        Case(arguments: ["show"] + layer + ["--entries", "x"], field: "entries", says: "choose one of symbolic, numeric"),
+        Case(arguments: ["show"] + layer + ["--order", "x"], field: "order", says: "choose one of maps, positions"),
+        Case(arguments: ["show"] + layer + ["--what", "x"], field: "what", says: "choose one of matrix, tie, valid, padding"),
+        Case(arguments: ["show"] + layer + ["--values", "x"], field: "values", says: "choose one of random, integers"),
+        Case(arguments: ["spectrum"] + layer + ["--method", "spectral"], field: "method", says: "choose one of auto, dense, fourier"),
+        Case(arguments: ["spectrum"] + layer + ["--format", "png"], field: "format", says: "choose one of text, json, svg"),
+        Case(arguments: ["check"] + layer + ["--format", "xml"], field: "format", says: "choose one of text, json"),
+        Case(arguments: ["invert"] + layer + ["--format", "csv"], field: "format", says: "choose one of text, json"),
+        Case(arguments: ["demo", "nonexistent"], field: "name", says: "'nonexistent' is not a demo; choose one of slide, border-modes"),
+    ]
+
+    /// Options that take numbers read a negative number as their value, and say what is wrong with it.
+    static let numberCases: [Case] = [
+        Case(arguments: ["show"] + layer + ["--seed", "-1"], field: "seed", says: "'-1' is not a whole number from 0 to 18446744073709551615"),
+        Case(arguments: ["show"] + layer + ["--seed", "x"], field: "seed", says: "'x' is not a whole number"),
+        Case(arguments: ["check"] + layer + ["--seed", "-1"], field: "seed", says: "'-1' is not a whole number"),
+        Case(arguments: ["invert"] + layer + ["--x-seed", "-1"], field: "x-seed", says: "'-1' is not a whole number"),
+        Case(arguments: ["invert"] + layer + ["--lambda", "-1"], field: "lambda", says: "'-1' is negative; λ must be ≥ 0"),
+        Case(arguments: ["invert"] + layer + ["--lambda=-1"], field: "lambda", says: "negative"),
+        Case(arguments: ["invert"] + layer + ["--lambda", "nan"], field: "lambda", says: "not finite"),
+        Case(arguments: ["invert"] + layer + ["--noise", "-1"], field: "noise", says: "'-1' is negative"),
+        Case(arguments: ["invert"] + layer + ["--noise=-1"], field: "noise", says: "'-1' is negative"),
+        Case(arguments: ["invert"] + layer + ["--noise", "lots"], field: "noise", says: "'lots' is not a number"),
+        Case(arguments: ["invert"] + layer + ["--rcond=inf"], field: "rcond", says: "not finite"),
+        Case(arguments: ["invert"] + layer + ["--rcond", "-1"], field: "rcond", says: "negative"),
+        Case(arguments: ["show"] + layer + ["--max-memory", "-1"], field: "max-memory", says: "'-1'"),
+        Case(arguments: ["spectrum"] + layer + ["--max-flops", "-1"], field: "max-flops", says: "'-1'"),
+        Case(arguments: ["check", "--random", "-1"], field: "random", says: "'-1' is not a whole number ≥ 1"),
+        Case(arguments: ["check", "--random", "0"], field: "random", says: "'0' is not a whole number ≥ 1"),
+        Case(arguments: ["show"] + layer + ["--block", "-1,2"], field: "block", says: "got '-1,2'"),
+    ]
+
+    /// ArgumentParser's own errors, each with a field.
+    static let parserCases: [Case] = [
+        Case(arguments: ["show"] + layer + ["--bogus"], field: "option", says: "'--bogus' is not an option of show"),
+        Case(arguments: ["show"] + layer + ["--bo\u{1b}gus"], field: "option", says: "'--bo\\x1bgus'"),
+        Case(arguments: ["-x"], field: "option"),
+        Case(arguments: ["show"] + layer + ["--seed"], field: "seed", says: "--seed needs a value"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3)", "--input", "--format", "json"], field: "input", says: "the next argument is the option '--format'"),
+        Case(arguments: ["show"] + layer + ["--seed", "--format", "json"], field: "seed", says: "--seed needs a value"),
+        Case(arguments: ["show"] + layer + ["--max-memory", "--factor"], field: "max-memory", says: "--max-memory needs a value"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3)"], field: "input", says: "--input is required"),
+        Case(arguments: ["show"], field: "spec"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3)", "1x8", "--input", "1x8"], field: "argument", says: "'1x8' is unexpected"),
+        Case(arguments: ["show"] + layer + ["--factor=3"], field: "factor", says: "takes no value"),
+        Case(arguments: ["sho"] + layer, field: "subcommand", says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo)"),
+        Case(arguments: ["chekc"] + layer, field: "subcommand", says: "did you mean 'check'?"),
+        Case(arguments: ["nonexistent"], field: "subcommand", says: "the commands are show, check, spectrum, invert, demo"),
+        Case(arguments: ["help", "bogus"], field: "subcommand", says: "'bogus' is not a command"),
+    ]
+
+    /// The rules of validate(): each on the flag to change.
+    static let ruleCases: [Case] = [
+        Case(arguments: ["show"] + layer + ["--weight", "w.npy", "--values", "integers"], field: "values"),
+        Case(arguments: ["show"] + layer + ["--weight", "w.npy", "--kernel", "1,2,1"], field: "kernel"),
+        Case(arguments: ["spectrum"] + layer + ["--kernel", "1,2,1", "--values", "integers"], field: "values"),
+        Case(arguments: ["show"] + layer + ["--bias", "b.npy"], field: "bias", says: "--bias goes with --weight"),
+        Case(arguments: ["show"] + layer + ["--standalone"], field: "standalone", says: "--standalone goes with --format latex, not text"),
+        Case(arguments: ["show"] + layer + ["--spy", "--format", "latex"], field: "spy", says: "goes with --format svg"),
+        Case(arguments: ["show"] + layer + ["--what", "valid"], field: "what", says: "goes with --format npy"),
+        Case(arguments: ["show"] + layer + ["--block", "1,1", "--format", "json"], field: "block", says: "goes with --format text"),
+        Case(arguments: ["show"] + layer + ["--block", "1,1", "--factor"], field: "block"),
+        Case(arguments: ["show"] + layer + ["--block", "x"], field: "block", says: "got 'x'"),
+        Case(arguments: ["show"] + layer + ["--factor", "--format", "csv"], field: "factor", says: "not csv"),
+        Case(arguments: ["show"] + layer + ["--factor", "--format", "npy", "--output", "/tmp/never.npy"], field: "factor", says: "--what"),
+        Case(
+            arguments: ["show"] + layer + ["--format", "npy", "--what", "valid", "--factor", "--output", "/tmp/never.npy"], field: "factor",
+            says: "--what valid already chooses"),
+        Case(arguments: ["show"] + layer + ["--factor", "--order", "positions"], field: "order", says: "--factor shows the maps order only"),
+        Case(arguments: ["show"] + layer + ["--order", "positions", "--format", "svg"], field: "order", says: "not svg"),
+        Case(arguments: ["check"], field: "spec"),
+        Case(arguments: ["check", "Conv1d(1, 1, 3)"], field: "input"),
+        Case(arguments: ["check"] + layer + ["--random", "3"], field: "random", says: "drop SPEC"),
+        Case(arguments: ["check", "--random", "3", "--kernel", "1,2,1"], field: "random", says: "drop --kernel"),
+    ]
+
+    @Test(arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "stderr: \(result.stderr)")
-        #expect(result.stderr.hasPrefix("convmat: error: "))
-        #expect(result.stderr.contains(badCase.field), "stderr: \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.hasSuffix("\n"), "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("convmat: error: \(badCase.field): "), "stderr: \(result.stderr)")
+        if let says = badCase.says { #expect(result.stderr.contains(says), "stderr: \(result.stderr)") }
+        let controls = result.stderr.dropLast().unicodeScalars.filter { [.control, .format, .lineSeparator].contains($0.properties.generalCategory) }
+        #expect(controls.isEmpty, "stderr: \(result.stderr.debugDescription)")
     }
 
     @Test func helpExitsZero() throws {
         let result = try CLI.run(["show", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("--input"))
+    }
+
+    @Test func helpForACommandExitsZero() throws {
+        let result = try CLI.run(["help", "show"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: convmat show"))
+        #expect(result.stderr.isEmpty)
     }
 }

@@ -43,6 +43,14 @@ import Testing
         #expect(object["configurations"] as? Int == 5 && object["failed"] as? Int == 0)
     }
 
+    /// docs/cli.md: --kernel works with any command that takes weights, check included.
+    @Test func givenKernelIsChecked() throws {
+        let result = try CLI.run(["check", "Conv1d(1, 1, 3, bias=False)", "--input", "1x8", "--kernel", "1,2,1"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("\nforward (given weights) "))
+        #expect(result.stdout.contains("verdict: passed"))
+    }
+
     @Test(arguments: [
         ["check"],
         ["check", "Conv1d(1, 1, 3)"],

@@ -2,7 +2,9 @@
 ///
 /// Every error names the `field` at fault (a spec keyword such as `kernel_size`,
 /// a shape such as `input`, a file path, or a budget such as `max-memory`) and a
-/// `reason` a person can act on. Its description is the one line the CLI prints:
+/// `reason` a person can act on. Its description is the one line the CLI prints,
+/// and it stays one line: whatever a user wrote that reaches `field` or `reason`
+/// (a path, a spec string) is escaped by ``EchoedText/escaped(_:)``:
 ///
 ///     kernel_size: 5 is larger than the padded input 4 along dimension 1
 ///
@@ -36,8 +38,8 @@ public struct ConvMatrixError: Error, Equatable, Sendable, CustomStringConvertib
 
     public init(_ kind: Kind, field: String, reason: String, offset: Int? = nil) {
         self.kind = kind
-        self.field = field
-        self.reason = reason
+        self.field = EchoedText.escaped(field)
+        self.reason = EchoedText.escaped(reason)
         self.offset = offset
     }
 

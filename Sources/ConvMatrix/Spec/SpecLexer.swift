@@ -24,11 +24,12 @@ struct SpecToken: Equatable, Sendable {
     /// 0-based offset of the token's first character in the spec text.
     var offset: Int
 
-    /// The token as an error message shows it: `'('`, `kernel_size`, `the end of the spec`.
+    /// The token as an error message shows it: `'('`, `kernel_size`, `the end of the spec`;
+    /// a string's control characters escaped (``EchoedText``).
     var shown: String {
         switch kind {
         case .name(let text), .number(let text): text
-        case .string(let text): "'\(text)'"
+        case .string(let text): EchoedText.quoted(text)
         case .leftParenthesis: "'('"
         case .rightParenthesis: "')'"
         case .comma: "','"

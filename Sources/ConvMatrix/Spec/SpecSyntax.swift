@@ -42,11 +42,12 @@ struct SpecValue: Equatable, Sendable {
     /// Where the value starts: its sign, its opening quote or its `(`.
     var offset: Int
 
-    /// The value as an error message shows it: `1.5`, `the string 'a'`, `a tuple of 3`.
+    /// The value as an error message shows it: `1.5`, `the string 'a'`, `a tuple of 3`;
+    /// a string's control characters escaped (``EchoedText``).
     var shown: String {
         switch kind {
         case .number(let text), .name(let text): text
-        case .string(let text): "the string '\(text)'"
+        case .string(let text): "the string \(EchoedText.quoted(text))"
         case .tuple(let elements): "a tuple of \(elements.count)"
         }
     }

@@ -55,7 +55,7 @@ extension SpecValue {
             case "full": return .full
             default:
                 let forms = "an int, a tuple of \(Self.count(dimensions, "int")) or \(Self.count(dimensions, "(before, after) pair"))"
-                throw error(.padding, "unknown padding '\(name)'; use 'valid', 'same', 'full', \(forms)")
+                throw error(.padding, "unknown padding \(EchoedText.quoted(name)); use 'valid', 'same', 'full', \(forms)")
             }
         case .tuple(let elements):
             if case .tuple = elements.first?.kind { return .asymmetric(try sidePaddings(elements, dimensions: dimensions)) }
@@ -91,7 +91,7 @@ extension SpecValue {
             throw error(.paddingMode, "expected a quoted padding mode, got \(shown); use one of \(allowed)")
         }
         guard Self.paddingModeNames.contains(name) else {
-            throw error(.paddingMode, "unknown padding mode '\(name)'; use one of \(allowed)")
+            throw error(.paddingMode, "unknown padding mode \(EchoedText.quoted(name)); use one of \(allowed)")
         }
         return name
     }
