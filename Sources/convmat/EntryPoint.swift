@@ -32,7 +32,7 @@ enum EntryPoint {
     private static func report(argumentParserError error: any Error) -> Int32 {
         let code = ConvMat.exitCode(for: error)
         if code == .success {
-            print(ConvMat.fullMessage(for: error))
+            Terminal.write(ConvMat.fullMessage(for: error) + "\n")
             return success
         }
         let message =
