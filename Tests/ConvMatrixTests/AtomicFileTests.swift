@@ -156,23 +156,26 @@ import Testing
         #expect(TemporaryFiles.registeredPaths.allSatisfy { !$0.hasPrefix(directory.path) })
     }
 
-    @Test func registeredPathIsListedUntilUnregistered() throws {
-        let path = "/nonexistent/.convmat-\(UUID().uuidString)"
-        let registration = try #require(TemporaryFiles.register(path))
-        #expect(TemporaryFiles.registeredPaths.contains(path))
-        TemporaryFiles.unregister(registration)
-        #expect(!TemporaryFiles.registeredPaths.contains(path))
-    }
-
-    @Test func writeWorksWithEverySlotTaken() throws {
-        var taken: [TemporaryFiles.Registration] = []
-        while taken.count < TemporaryFiles.slotCount, let registration = TemporaryFiles.register("/nonexistent/slot") {
-            taken.append(registration)
+    /// The registry is shared by the whole process: these two take its slots, so they run one at a time.
+    @Suite(.serialized) struct Registry {
+        @Test func registeredPathIsListedUntilUnregistered() throws {
+            let path = "/nonexistent/.convmat-\(UUID().uuidString)"
+            let registration = try #require(TemporaryFiles.register(path))
+            #expect(TemporaryFiles.registeredPaths.contains(path))
+            TemporaryFiles.unregister(registration)
+            #expect(!TemporaryFiles.registeredPaths.contains(path))
         }
-        defer { taken.forEach(TemporaryFiles.unregister) }
-        let directory = try NpyScratchDirectory()
-        try AtomicFile.write(Self.content, to: directory.path + "/x.txt")
-        #expect(try Self.bytes(of: directory.path + "/x.txt") == Self.content)
+
+        @Test func writeWorksWithEverySlotTaken() throws {
+            var taken: [TemporaryFiles.Registration] = []
+            while taken.count < TemporaryFiles.slotCount, let registration = TemporaryFiles.register("/nonexistent/slot") {
+                taken.append(registration)
+            }
+            defer { taken.forEach(TemporaryFiles.unregister) }
+            let directory = try NpyScratchDirectory()
+            try AtomicFile.write(AtomicFileTests.content, to: directory.path + "/x.txt")
+            #expect(try AtomicFileTests.bytes(of: directory.path + "/x.txt") == AtomicFileTests.content)
+        }
     }
 }
 

@@ -27,10 +27,11 @@ import Synchronization
 /// allocation, so it is async-signal-safe. A path too long for a slot, or a
 /// write beyond `slotCount` at once, is simply not registered.
 public enum TemporaryFiles {
+    // Computed, not stored: a signal handler must not run a lazy initialiser.
     /// How many temporary files can be registered at once.
-    static let slotCount = 16
+    static var slotCount: Int { 16 }
     /// Bytes of one slot: a path of up to `PATH_MAX - 1` bytes and its NUL.
-    static let slotSize = Int(PATH_MAX)
+    static var slotSize: Int { Int(PATH_MAX) }
 
     /// A claimed slot, for ``unregister(_:)``.
     struct Registration {
