@@ -94,6 +94,27 @@ import Testing
         #expect(try directory.contents() == ["pipe"])
     }
 
+    @Test(arguments: ["/dev/fd/", "/proc/self/fd/"])
+    func descriptorLinkWritesTheOpenDescriptor(prefix: String) throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { ends.forEach { close($0) } }
+        try AtomicFile.write(Self.content, to: prefix + String(ends[1]))
+        var received = [UInt8](repeating: 0, count: Self.content.count)
+        #expect(read(ends[0], &received, received.count) == Self.content.count)
+        #expect(received == Self.content)
+    }
+
+    @Test func descriptorLinkToAClosedDescriptorFails() throws {
+        let directory = try NpyScratchDirectory()
+        let descriptor = open(directory.path, O_RDONLY)
+        close(descriptor)
+        let path = "/dev/fd/\(descriptor)"
+        #expect(throws: ConvMatrixError.file(path, "cannot write: Bad file descriptor")) {
+            try AtomicFile.write(Self.content, to: path)
+        }
+    }
+
     @Test func directoryIsRefused() throws {
         let directory = try NpyScratchDirectory()
         #expect(throws: ConvMatrixError.file(directory.path, "cannot replace: it is a directory")) {

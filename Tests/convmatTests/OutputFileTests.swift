@@ -54,6 +54,15 @@ import Testing
         #expect(result.stdout == (try CLI.run(Self.slide).stdout))
     }
 
+    @Test func devStdoutAppendsWhereTheShellAppends() throws {
+        let log = try Self.scratchDirectory() + "/log.txt"
+        try Data("first\n".utf8).write(to: URL(fileURLWithPath: log))
+        let script = #"log=$1; shift; "$0" "$@" --output /dev/stdout >> "$log""#
+        let child = try CleanChild("/bin/sh", ["-c", script, CLI.binary.path, log] + Self.slide)
+        #expect(child.status(waiting: true) == 0)
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "first\n" + (try CLI.run(Self.slide).stdout))
+    }
+
     @Test func devFullIsOneLine() throws {
         Self.expectOneLineError(try CLI.run(Self.slide + ["--output", "/dev/full"]), containing: "/dev/full: cannot write: No space left on device")
         #expect(try Self.fileType("/dev/full") == .typeCharacterSpecial)

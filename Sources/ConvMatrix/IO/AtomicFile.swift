@@ -11,7 +11,8 @@
 /// What the path names decides how (``OutputTarget``): a regular file, or the
 /// target of a symbolic link to one, is replaced atomically, so a reader sees
 /// either the old file or the complete new one; a device or FIFO is written in
-/// place; a directory, socket or block device is refused.
+/// place; `/dev/stdout` and other links to an open descriptor write that
+/// descriptor; a directory, socket or block device is refused.
 ///
 ///     try AtomicFile.write(Array("hello\n".utf8), to: "out/hello.txt", field: "output")
 public enum AtomicFile {
@@ -21,7 +22,8 @@ public enum AtomicFile {
     /// ``TemporaryFiles``): written, given the old file's mode and owner (a new
     /// file gets 0644 less the umask), flushed, then renamed over it; on any
     /// failure the temporary file is removed. A character device or FIFO, such as
-    /// `/dev/null` or `/dev/stdout`, is opened and written directly.
+    /// `/dev/null`, is opened and written directly; `/dev/stdout`, `/dev/fd/N`
+    /// and `/proc/self/fd/N` write the open descriptor itself.
     ///
     /// `field` names what the file is for (e.g. `output`); it is the error's
     /// field only when `path` is empty, every other error names `path`.
@@ -35,6 +37,8 @@ public enum AtomicFile {
         switch target.kind {
         case .stream:
             try writeInPlace(bytes, to: target.path, reportedAs: path)
+        case .descriptor(let number):
+            try SystemCall.writeAll(bytes, to: number, path: path)
         case .newFile:
             try replace(target.path, with: bytes, keeping: nil, reportedAs: path)
         case .existingFile(let mode, let owner, let group):

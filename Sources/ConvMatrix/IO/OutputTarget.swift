@@ -15,8 +15,11 @@
 ///   where the process may, its owner;
 /// - a missing name (or the missing target of a dangling link) becomes a new
 ///   regular file, 0644 less the umask;
-/// - a character device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe)
-///   is opened and written directly, with no temporary file;
+/// - a character device or a FIFO (`/dev/null`, a named pipe) is opened and
+///   written directly, with no temporary file;
+/// - a link to one of this process's open descriptors (`/dev/stdout`,
+///   `/dev/fd/N`, `/proc/self/fd/N`) is that descriptor, written as it is,
+///   whatever it is: a shell's `>>` keeps appending, a socket works;
 /// - a directory, a socket or a block device is refused.
 ///
 ///     try OutputTarget(resolving: "out.txt").kind   // .newFile, if out.txt is absent
@@ -28,6 +31,8 @@ struct OutputTarget: Equatable {
         case existingFile(mode: mode_t, owner: uid_t, group: gid_t)
         /// A device or FIFO to write in place.
         case stream
+        /// An open descriptor of this process, to write without opening anything.
+        case descriptor(Int32)
     }
 
     /// The path to write: the user's, or where its symbolic links lead.
@@ -43,7 +48,9 @@ struct OutputTarget: Equatable {
     ///   or a block device), or `.file(path, "cannot write: …")` when the path
     ///   cannot be examined, e.g. a component is not a directory.
     init(resolving path: String) throws(ConvMatrixError) {
-        if let status = SystemCall.status(of: path, followingLinks: true) {
+        if let number = Self.descriptorLinked(by: path) {
+            self.init(path: path, kind: .descriptor(number))
+        } else if let status = SystemCall.status(of: path, followingLinks: true) {
             try self.init(existing: path, status: status)
         } else if errno == ENOENT {
             self.init(path: try Self.missingTarget(of: path), kind: .newFile)
@@ -79,11 +86,8 @@ struct OutputTarget: Equatable {
             throw .file(path, "cannot write: \(SystemCall.reason())")
         }
         guard own.st_mode & S_IFMT == S_IFLNK else { return path }
-        guard let resolved = realpath(path, nil) else {
-            throw .file(path, "cannot write: \(SystemCall.reason())")
-        }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        guard let resolved = realPath(path) else { throw .file(path, "cannot write: \(SystemCall.reason())") }
+        return resolved
     }
 
     /// Where a new file for `path` goes: `path`, or the missing end of its
@@ -109,6 +113,36 @@ struct OutputTarget: Equatable {
         let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if target.hasPrefix("/") { return target }
         return directoryPrefix(of: link) + target
+    }
+
+    /// The descriptor N if `path`, or a symbolic link on its way, is this
+    /// process's `/proc/PID/fd/N` (which `/dev/stdout` and `/dev/fd/N` lead to).
+    ///
+    /// Found before anything else, since these links are magic: `stat`
+    /// describes the open file (a pipe, a socket) and `readlink` gives names
+    /// such as `pipe:[4711]` that are no path.
+    private static func descriptorLinked(by path: String) -> Int32? {
+        let descriptorDirectory = "/proc/\(getpid())/fd"
+        var current = path
+        for _ in 0..<linkLimit {
+            if let number = Int32(current.split(separator: "/").last ?? ""), number >= 0,
+                realPath(directoryPrefix(of: current).isEmpty ? "." : directoryPrefix(of: current)) == descriptorDirectory
+            {
+                return number
+            }
+            guard let status = SystemCall.status(of: current, followingLinks: false), status.st_mode & S_IFMT == S_IFLNK,
+                let next = try? linkTarget(of: current, reportedAs: path)
+            else { return nil }
+            current = next
+        }
+        return nil
+    }
+
+    /// `realpath(3)` of `path`, or nil.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `path` up to and including its last slash; "" for a bare name.
