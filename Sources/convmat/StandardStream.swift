@@ -9,7 +9,7 @@ enum StandardStream {
 
     var descriptor: Int32 { self == .output ? STDOUT_FILENO : STDERR_FILENO }
 
-    /// Writes every byte, resuming after `EINTR` and partial writes; returns the
+    /// Writes every byte, resuming after `EINTR`, `EAGAIN` and partial writes; returns the
     /// `errno` of a failed write, or nil when all was written.
     func write(_ bytes: [UInt8]) -> Int32? {
         var written = 0
@@ -19,6 +19,12 @@ enum StandardStream {
             }
             if count < 0 {
                 if errno == EINTR { continue }
+                // A descriptor the parent left non-blocking: wait until it takes more.
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                }
                 return errno
             }
             if count == 0 { return EIO }

@@ -13,8 +13,8 @@ enum SystemCall {
         String(cString: strerror(errno))
     }
 
-    /// Writes all of `bytes` to `descriptor`, resuming after partial writes and
-    /// `EINTR`.
+    /// Writes all of `bytes` to `descriptor`, resuming after partial writes,
+    /// `EINTR` and `EAGAIN`.
     ///
     /// - Throws: `.file(path, "cannot write: …")` with the reason of the failed write.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(ConvMatrixError) {
@@ -25,6 +25,12 @@ enum SystemCall {
             }
             if count < 0 {
                 if errno == EINTR { continue }
+                // A descriptor left non-blocking (an inherited stdout): wait until it takes more.
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                }
                 throw .file(path, "cannot write: \(reason())")
             }
             if count == 0 { throw .file(path, "cannot write: \(String(cString: strerror(EIO)))") }
