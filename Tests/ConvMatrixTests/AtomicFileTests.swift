@@ -61,6 +61,17 @@ import Testing
         #expect(try Self.bytes(of: path) == Self.content)
     }
 
+    @Test(.enabled(if: getuid() == 0, "only root may give a file to another owner"))
+    func existingFileKeepsItsOwner() throws {
+        let directory = try NpyScratchDirectory()
+        let path = directory.path + "/owned.txt"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        try #require(chown(path, 65534, 65534) == 0)
+        try AtomicFile.write(Self.content, to: path)
+        let status = try #require(SystemCall.status(of: path, followingLinks: false))
+        #expect(status.st_uid == 65534 && status.st_gid == 65534)
+    }
+
     @Test func newFileGetsTheModeOpenGivesUnderTheUmask() throws {
         let directory = try NpyScratchDirectory()
         let reference = open(directory.path + "/reference", O_WRONLY | O_CREAT | O_EXCL, 0o644 as mode_t)
