@@ -76,10 +76,10 @@ struct Check: ParsableCommand {
         let showProgress = Terminal.stderrIsTerminal && format == .text
         while try run.step() {
             if showProgress, run.checked % 10 == 0 || run.checked == count {
-                FileHandle.standardError.write(Data("\rchecked \(run.checked) of \(count), \(run.failures.count) failed".utf8))
+                Terminal.writeError("\rchecked \(run.checked) of \(count), \(run.failures.count) failed")
             }
         }
-        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if showProgress { Terminal.writeError("\n") }
         if format == .json {
             Terminal.write(try JSONOutput.encode(RandomCheckDocument(run)))
         } else {

@@ -49,7 +49,7 @@ enum EntryPoint {
         }
         let code = ConvMat.exitCode(for: error)
         if code == .success {
-            print(ConvMat.fullMessage(for: error))
+            Terminal.write(ConvMat.fullMessage(for: error) + "\n")
             return success
         }
         printError(ArgumentErrors.optionError(for: error, arguments: arguments).description)

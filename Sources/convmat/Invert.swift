@@ -56,7 +56,8 @@ struct Invert: ParsableCommand {
         var generator = SplitMix64(seed: xSeed)
         let x =
             try xFile.map {
-                try NpyArray(contentsOf: $0).requireShape(convolution.input.extents, field: "x", expectedBy: "input \(convolution.input)", path: $0).values
+                try NpyArray(contentsOf: $0, field: "x")
+                    .requireShape(convolution.input.extents, field: "x", expectedBy: "input \(convolution.input)", path: $0).values
             } ?? (0..<convolution.input.count).map { _ in generator.nextSymmetric(bound: 1) }
         let noiseValues = noise > 0 ? (0..<convolution.output.count).map { _ in generator.nextSymmetric(bound: noise) } : nil
         let inversion = try Inversion(

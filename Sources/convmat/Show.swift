@@ -62,9 +62,9 @@ struct Show: ParsableCommand {
         let materialised = try MaterialisedConvolution(convolution, weights: weights, budget: budget.memory)
         let bytes = try ShowOutput(show: self, layer: materialised).bytes()
         if let output {
-            try AtomicFile.write(bytes, to: output)
+            try AtomicFile.write(bytes, to: output, field: "output")
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            Terminal.write(bytes: bytes)
         }
     }
 }

@@ -10,9 +10,10 @@ extension NpyArray {
     ///
     /// - Throws: `ConvMatrixError` of kind `.file` whose field is `path`:
     ///   "cannot read: …" when the file cannot be opened, or any error of
-    ///   `init(data:path:)` when its content is wrong.
-    public init(contentsOf path: String) throws(ConvMatrixError) {
-        try self.init(bytes: try NpyFile.bytes(at: path), path: path)
+    ///   `init(data:path:)` when its content is wrong; for an empty path, the field
+    ///   is `field`, what the file is for (e.g. `weight`): "the path is empty".
+    public init(contentsOf path: String, field: String = "path") throws(ConvMatrixError) {
+        try self.init(bytes: try NpyFile.bytes(at: path, field: field), path: path)
     }
 
     /// Parses the bytes of a `.npy` file; `path` is used only in error messages.
