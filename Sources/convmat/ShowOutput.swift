@@ -69,7 +69,8 @@ struct ShowOutput {
     /// The output alone: the entries or terms its format draws.
     private static func outputEstimate(_ show: Show, layer: Convolution) -> ResourceEstimate {
         let entries = layer.entryCount
-        let drawn = show.factor ? saturatingSum(entries, layer.factorEntryCount) : entries
+        let block = saturatingProduct(layer.output.mapSize, layer.input.mapSize)
+        let drawn = show.block != nil ? block : show.factor ? saturatingSum(entries, layer.factorEntryCount) : entries
         let extended = layer.geometry.extendedInput.count
         switch show.format {
         case .text: return ResourceEstimate(drawn, at: OutputRate.text)
