@@ -16,6 +16,7 @@ import concurrent.futures
 import glob
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -42,6 +43,7 @@ def arguments():
     parser.add_argument("--seeds", default=os.path.join(HERE, "seeds"), help="folder of seed lists")
     parser.add_argument("--regressions", default=os.path.join(HERE, "regressions.txt"), help="replayed first")
     parser.add_argument("--no-regressions", action="store_true", help="skip the regression corpus")
+    parser.add_argument("--no-streams", action="store_true", help="skip the stdout-closed and /dev/full cases")
     parser.add_argument("--record", action="store_true", help="append new failures to --regressions")
     parser.add_argument("--report", help="also write the failures and counts to this file")
     parser.add_argument("--replay", metavar="LINE", help="run one line, show everything, keep its directory")
@@ -84,11 +86,12 @@ def run_all(args, cases, baseline, hard_cap, scratch):
     """Runs every (origin, argv) with --jobs workers; yields outcomes in order."""
 
     def one(numbered):
-        number, (origin, argv) = numbered
+        number, (origin, line_argv) = numbered
+        stream, argv = outcome.split_stream(line_argv)
         directory = os.path.join(scratch, str(number))
         os.mkdir(directory)
         try:
-            result = outcome.run_case(args.binary, argv, directory, args.timeout, hard_cap, baseline)
+            result = outcome.run_case(args.binary, argv, directory, args.timeout, hard_cap, baseline, stream)
         except fuzzcase.CaseError as error:
             result = outcome.Outcome(argv, None, None, False, False, 0, b"", 0, str(error).encode(), 0)
             result.kind, result.detail = "bad-line", str(error)
@@ -96,19 +99,20 @@ def run_all(args, cases, baseline, hard_cap, scratch):
             shutil.rmtree(directory, ignore_errors=True)
         if origin == "seed" and result.kind == "ok" and result.status != 0:
             result.kind, result.detail = "seed-rejected", f"a seed must exit 0: {outcome.first_line(result.stderr)}"
-        result.origin = origin
+        result.origin, result.argv = origin, line_argv
         return result
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         yield from pool.map(one, enumerate(cases))
 
 
-def reproduction(args, argv):
+def reproduction(args, result):
     """A command to paste: plain convmat when the line has no files, else --replay."""
-    line = fuzzcase.format_line(argv)
+    stream, argv = outcome.split_stream(result.argv)
+    line = fuzzcase.format_line(result.argv)
     if "{" in line or outcome.output_paths(argv):
         return f"python3 Tests/Fuzz/fuzz.py {args.binary} --replay {fuzzcase.shlex.quote(line)}"
-    return f"{args.binary} {line}"
+    return f"{args.binary} {fuzzcase.format_line(argv)}" + (f" {outcome.STREAMS[stream]}" if stream else "")
 
 
 def baseline_bytes(args, hard_cap, scratch):
@@ -126,10 +130,12 @@ def replay(args, hard_cap):
     scratch = tempfile.mkdtemp(prefix="convmat-baseline-")
     baseline = baseline_bytes(args, hard_cap, scratch)
     shutil.rmtree(scratch)
+    stream, argv = outcome.split_stream(argv)
     real = fuzzcase.materialise(argv, directory)
-    result = outcome.run_case(args.binary, argv, directory, args.timeout, hard_cap, baseline)
+    result = outcome.run_case(args.binary, argv, directory, args.timeout, hard_cap, baseline, stream)
+    redirect = f" {outcome.STREAMS[stream]}" if stream else ""
     print(f"directory: {directory}")
-    print(f"command:   cd {directory} && {args.binary} {fuzzcase.shlex.join(real)}")
+    print(f"command:   cd {directory} && {args.binary} {fuzzcase.shlex.join(real)}{redirect}")
     print(f"status: {result.status} signal: {result.signal_number} peak: {result.peak_bytes >> 20} MiB "
           f"(trivial {baseline >> 20} MiB) seconds: {result.seconds:.1f}")
     print(f"stdout ({result.stdout_size} bytes): {result.stdout[:400]!r}")
@@ -168,6 +174,9 @@ def main():
     regressions = [] if args.no_regressions or not os.path.exists(args.regressions) else read_lines(args.regressions)
     cases = [("regression", argv) for argv in regressions]
     cases += [("seed", argv) for argv in seeds]
+    if not args.no_streams:
+        printing = [argv for argv in seeds if not outcome.output_paths(argv)]
+        cases += [("stream", argv + [redirect]) for redirect in outcome.STREAMS.values() for argv in printing]
     cases += list(mutants(seeds, args.count, args.seed))
     scratch = tempfile.mkdtemp(prefix="convmat-fuzz-")
     try:
@@ -177,10 +186,26 @@ def main():
             results.append(result)
             if result.kind != "ok":
                 print(f"FAIL [{result.kind}] ({result.origin}) {result.detail}")
-                print(f"  {reproduction(args, result.argv)}", flush=True)
+                print(f"  {reproduction(args, result)}", flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return summarise(args, results)
+
+
+def signature(result):
+    """The failure with its particulars blanked, to count distinct defects."""
+    detail = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", result.detail)
+    detail = re.sub(r"\d+(\.\d+)?", "N", detail)
+    detail = re.sub(r"f\d*\.npy|[\w./-]*\.npy", "FILE", detail)
+    return f"[{result.kind}] {detail[:90]}"
+
+
+def distinct(failures):
+    """One line per failure signature: its count and its first reproduction."""
+    groups = collections.OrderedDict()
+    for result in failures:
+        groups.setdefault(signature(result), []).append(result)
+    return [(key, len(group), group[0]) for key, group in groups.items()]
 
 
 def summarise(args, results):
@@ -188,9 +213,10 @@ def summarise(args, results):
     classes = collections.Counter(result.kind for result in results)
     origins = collections.Counter(result.origin for result in results)
     by_origin = collections.Counter((result.origin, result.kind != "ok") for result in results)
-    lines = [f"fuzz: {count} {kind}" for kind, count in sorted(classes.items())]
+    lines = [f"fuzz: distinct: {count} x {key}" for key, count, _ in distinct(failures)]
+    lines += [f"fuzz: {count} {kind}" for kind, count in sorted(classes.items())]
     lines += [f"fuzz: {origin}: {origins[origin]} tried, {by_origin[(origin, True)]} failed"
-              for origin in ("regression", "seed", "mutant") if origins[origin]]
+              for origin in ("regression", "seed", "stream", "mutant") if origins[origin]]
     if args.record and failures:
         fresh = [result for result in failures if result.origin != "regression"]
         lines.append(f"fuzz: recorded {record(args.regressions, fresh)} new regressions in {args.regressions}")
@@ -199,7 +225,10 @@ def summarise(args, results):
     if args.report:
         with open(args.report, "w", encoding="utf-8") as handle:
             for result in failures:
-                handle.write(f"[{result.kind}] ({result.origin}) {result.detail}\n  {reproduction(args, result.argv)}\n")
+                handle.write(f"[{result.kind}] ({result.origin}) {result.detail}\n  {reproduction(args, result)}\n")
+            handle.write("\nOne reproduction per distinct failure:\n")
+            for key, count, first in distinct(failures):
+                handle.write(f"{count} x {key}\n  {reproduction(args, first)}\n")
             handle.write("\n".join(lines) + "\n")
     return 1 if failures else 0
 

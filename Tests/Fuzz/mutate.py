@@ -108,10 +108,12 @@ def mutate_argv(rng, argv, donors):
 
 
 def mutate_element(rng, argv, donors):
-    """A string mutation of one element; file tokens get file mutations instead."""
+    """A string mutation of one element, mostly a value (the spec, a shape, a number);
+    file tokens get file mutations instead."""
     if not argv:
         return argv
-    index = rng.randrange(len(argv))
+    values = [i for i, word in enumerate(argv) if i > 0 and not word.startswith("--")]
+    index = rng.choice(values) if values and rng.random() < 0.8 else rng.randrange(len(argv))
     word = argv[index]
     token = fuzzcase.FILE_TOKEN.fullmatch(word)
     if token and token.group(1) == "npy":

@@ -12,6 +12,10 @@ Classes (docs/fuzzing.md):
   over-budget   peak RSS above the trivial run's by more than --max-memory + 16 MiB
   stray-file    a file left behind: a temporary file, or an output after an error
   clobbered     a device node of the run directory replaced by a regular file
+
+A stream case runs a seed that prints to stdout with stdout closed (`>&-`) or on
+/dev/full (`>/dev/full`, opened by the shell, never renamed over): it must exit 2 with
+one contract line, since the output is lost.
 """
 
 import os
@@ -47,6 +51,7 @@ class Outcome:
         self.stdout_size = stdout_size
         self.stderr = stderr
         self.seconds = seconds
+        self.stderr_lines = stderr.count(b"\n")
         self.kind = "ok"
         self.detail = ""
 
@@ -69,13 +74,31 @@ def memory_limit(argv):
     return int(bytes_) if 0 < bytes_ < 2.0**62 else None
 
 
-def run(binary, argv, directory, timeout, hard_cap):
+STREAMS = {"closed": ">&-", "full": ">/dev/full"}
+
+
+def split_stream(argv):
+    """A line may end in `>&-` or `>/dev/full`: (the stream's name or None, the argv)."""
+    for name, redirect in STREAMS.items():
+        if argv and argv[-1] == redirect:
+            return name, argv[:-1]
+    return None, argv
+
+
+def command(binary, argv, stream):
+    """convmat's argv; for a stream case behind `sh -c 'exec ... >&-'` (same process)."""
+    if stream is None:
+        return [binary] + argv
+    return ["/bin/sh", "-c", f'exec "$0" "$@" {STREAMS[stream]}', binary] + argv
+
+
+def run(binary, argv, directory, timeout, hard_cap, stream=None):
     """Runs convmat once in `directory`; never hangs, never reads unbounded output."""
     env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
     env["NO_COLOR"] = "1"
     started = time.monotonic()
     child = subprocess.Popen(
-        [binary] + argv, cwd=directory, env=env, stdin=subprocess.DEVNULL,
+        command(binary, argv, stream), cwd=directory, env=env, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         resource.prlimit(child.pid, resource.RLIMIT_CORE, (0, 0))
@@ -84,6 +107,8 @@ def run(binary, argv, directory, timeout, hard_cap):
         pass
     streams = {child.stdout.fileno(): bytearray(), child.stderr.fileno(): bytearray()}
     sizes = dict.fromkeys(streams, 0)
+    newlines = dict.fromkeys(streams, 0)
+    last = dict.fromkeys(streams, b"")
     selector = selectors.DefaultSelector()
     for pipe in (child.stdout, child.stderr):
         selector.register(pipe, selectors.EVENT_READ)
@@ -101,6 +126,8 @@ def run(binary, argv, directory, timeout, hard_cap):
                 selector.unregister(key.fileobj)
                 continue
             sizes[key.fd] += len(chunk)
+            newlines[key.fd] += chunk.count(b"\n")
+            last[key.fd] = chunk[-1:]
             if len(streams[key.fd]) < KEEP_BYTES:
                 streams[key.fd] += chunk[: KEEP_BYTES - len(streams[key.fd])]
     if timed_out or capped:
@@ -112,10 +139,12 @@ def run(binary, argv, directory, timeout, hard_cap):
     child.stdout.close()
     child.stderr.close()
     signal_number = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
-    (out, err), out_size = streams.values(), next(iter(sizes.values()))
-    return Outcome(
+    (out, err), (out_size, _) = streams.values(), sizes.values()
+    result = Outcome(
         argv, child.returncode, signal_number, timed_out, capped, usage.ru_maxrss * 1024,
         bytes(out), out_size, bytes(err), time.monotonic() - started)
+    result.stderr_lines = list(newlines.values())[1] + (1 if list(last.values())[1] not in (b"", b"\n") else 0)
+    return result
 
 
 def resident_bytes(pid):
@@ -161,7 +190,7 @@ def classify_process(outcome, baseline_bytes):
 def classify_streams(outcome):
     stderr = outcome.stderr.decode("utf-8", "replace")
     lines = stderr.split("\n")
-    one_line = len(lines) == 2 and lines[1] == "" and len(outcome.stderr) < KEEP_BYTES
+    one_line = outcome.stderr_lines == 1 and outcome.stderr.count(b"\n") <= 1
     if outcome.status == 0:
         return ("ok", "") if not stderr else ("bad-contract", f"exit 0 with stderr: {first_line(outcome.stderr)}")
     if outcome.status == 1:
@@ -171,7 +200,7 @@ def classify_streams(outcome):
     if outcome.status != 2:
         return "bad-contract", f"exit {outcome.status}, stderr: {first_line(outcome.stderr)}"
     if not one_line:
-        return "bad-contract", f"exit 2 with {stderr.count(chr(10))} stderr lines: {first_line(outcome.stderr)}"
+        return "bad-contract", f"exit 2 with {outcome.stderr_lines} stderr lines: {first_line(outcome.stderr)}"
     if outcome.stdout_size:
         return "bad-contract", f"exit 2 with {outcome.stdout_size} bytes on stdout"
     match = ERROR_LINE.match(lines[0])
@@ -214,11 +243,15 @@ def output_paths(argv):
     return paths
 
 
-def run_case(binary, argv, directory, timeout, hard_cap, baseline_bytes):
+def run_case(binary, argv, directory, timeout, hard_cap, baseline_bytes, stream=None):
     """Materialises, snapshots, runs, snapshots, classifies."""
     real = fuzzcase.materialise(argv, directory)
     before = fuzzcase.snapshot(directory)
-    outcome = run(binary, real, directory, timeout, hard_cap)
+    outcome = run(binary, real, directory, timeout, hard_cap, stream)
     after = fuzzcase.snapshot(directory)
     outcome.argv = argv
-    return classify(outcome, baseline_bytes, before, after, output_paths(real))
+    classify(outcome, baseline_bytes, before, after, output_paths(real))
+    if stream is not None and outcome.kind == "ok" and outcome.status == 0:
+        outcome.kind = "bad-contract"
+        outcome.detail = f"exit 0 although stdout was {'closed' if stream == 'closed' else '/dev/full'}"
+    return outcome
