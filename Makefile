@@ -85,11 +85,11 @@ fuzz-short: build venv
 	$(FUZZ_SHORT)
 
 # The long run on the release binary; FUZZ_SEED=N for another set of mutants, and
-# FUZZ_RECORD=--record to append what fails to Tests/Fuzz/regressions.txt.
+# FUZZ_RECORD=--record to keep what fails (Tests/Fuzz/found.txt, regressions.txt).
 fuzz: deps venv
 	$(SWIFT) build -c release
 	$(FUZZ) .build/release/convmat --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 10 \
-	  --report .build/fuzz-report.txt $(FUZZ_RECORD)
+	  --archive Tests/Fuzz/found.txt --report .build/fuzz-report.txt $(FUZZ_RECORD)
 
 # The notebooks and the short fuzz run go before `swift test`, so that its summary stays the last line.
 test: deps test-packages venv lint

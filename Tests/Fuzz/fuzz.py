@@ -44,7 +44,9 @@ def arguments():
     parser.add_argument("--regressions", default=os.path.join(HERE, "regressions.txt"), help="replayed first")
     parser.add_argument("--no-regressions", action="store_true", help="skip the regression corpus")
     parser.add_argument("--no-streams", action="store_true", help="skip the stdout-closed and /dev/full cases")
-    parser.add_argument("--record", action="store_true", help="append new failures to --regressions")
+    parser.add_argument("--archive", help="every input that ever failed: replayed after the regressions")
+    parser.add_argument("--record", action="store_true",
+                        help="append new failures to --archive, and one per new kind of failure to --regressions")
     parser.add_argument("--report", help="also write the failures and counts to this file")
     parser.add_argument("--replay", metavar="LINE", help="run one line, show everything, keep its directory")
     return parser.parse_args()
@@ -145,7 +147,7 @@ def replay(args, hard_cap):
 
 
 def record(path, failures):
-    """Appends failures whose argv is not in the corpus yet; returns how many."""
+    """Appends failures whose line is not in the file yet; returns how many."""
     known = {fuzzcase.format_line(argv) for argv in read_lines(path)} if os.path.exists(path) else set()
     added = 0
     with open(path, "a", encoding="utf-8") as handle:
@@ -173,6 +175,8 @@ def main():
         sys.exit(f"fuzz: no seeds in {args.seeds}")
     regressions = [] if args.no_regressions or not os.path.exists(args.regressions) else read_lines(args.regressions)
     cases = [("regression", argv) for argv in regressions]
+    if args.archive and os.path.exists(args.archive):
+        cases += [("archive", argv) for argv in read_lines(args.archive)]
     cases += [("seed", argv) for argv in seeds]
     if not args.no_streams:
         printing = [argv for argv in seeds if not outcome.output_paths(argv)]
@@ -193,11 +197,12 @@ def main():
 
 
 def signature(result):
-    """The failure with its particulars blanked, to count distinct defects."""
-    detail = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", result.detail)
+    """The failure with its particulars blanked, to count distinct defects: quoted
+    text and numbers blanked, repeated characters collapsed, cut after 48 characters."""
+    detail = re.sub(r"'[^']*'?|\"[^\"]*\"?", "'…'", result.detail)
     detail = re.sub(r"\d+(\.\d+)?", "N", detail)
-    detail = re.sub(r"f\d*\.npy|[\w./-]*\.npy", "FILE", detail)
-    return f"[{result.kind}] {detail[:90]}"
+    detail = re.sub(r"(.)\1+", r"\1", detail)
+    return f"[{result.kind}] {detail[:48]}"
 
 
 def distinct(failures):
@@ -208,6 +213,18 @@ def distinct(failures):
     return [(key, len(group), group[0]) for key, group in groups.items()]
 
 
+def record_all(args, results, failures):
+    """Every fresh failure into the archive; the first of each new signature into the regressions."""
+    known = {signature(result) for result in results if result.origin == "regression"}
+    fresh = [result for result in failures if result.origin not in ("regression", "archive")]
+    lines = []
+    if args.archive:
+        lines.append(f"fuzz: recorded {record(args.archive, fresh)} new failing inputs in {args.archive}")
+    novel = [first for key, _, first in distinct(fresh) if key not in known]
+    lines.append(f"fuzz: recorded {record(args.regressions, novel)} new kinds of failure in {args.regressions}")
+    return lines
+
+
 def summarise(args, results):
     failures = [result for result in results if result.kind != "ok"]
     classes = collections.Counter(result.kind for result in results)
@@ -216,10 +233,9 @@ def summarise(args, results):
     lines = [f"fuzz: distinct: {count} x {key}" for key, count, _ in distinct(failures)]
     lines += [f"fuzz: {count} {kind}" for kind, count in sorted(classes.items())]
     lines += [f"fuzz: {origin}: {origins[origin]} tried, {by_origin[(origin, True)]} failed"
-              for origin in ("regression", "seed", "stream", "mutant") if origins[origin]]
+              for origin in ("regression", "archive", "seed", "stream", "mutant") if origins[origin]]
     if args.record and failures:
-        fresh = [result for result in failures if result.origin != "regression"]
-        lines.append(f"fuzz: recorded {record(args.regressions, fresh)} new regressions in {args.regressions}")
+        lines += record_all(args, results, failures)
     lines.append(f"fuzz: {len(results) - len(failures)} passed, {len(failures)} failed")
     print("\n".join(lines))
     if args.report:

@@ -34,6 +34,7 @@ FIELD_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
 CHECK_LINE = re.compile(r"^convmat: check failed: \S.*$")
 BUDGET_SLACK = 16 << 20
 KEEP_BYTES = 4096
+KEEP_STDERR_BYTES = 1 << 20
 TAKES_MAX_MEMORY = {"show", "check", "spectrum", "invert"}
 SIZE = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(TIB|GIB|MIB|KIB|TB|GB|MB|KB|T|G|M|K|B)?$", re.I)
 SCALE = {"": 1, "B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
@@ -128,8 +129,9 @@ def run(binary, argv, directory, timeout, hard_cap, stream=None):
             sizes[key.fd] += len(chunk)
             newlines[key.fd] += chunk.count(b"\n")
             last[key.fd] = chunk[-1:]
-            if len(streams[key.fd]) < KEEP_BYTES:
-                streams[key.fd] += chunk[: KEEP_BYTES - len(streams[key.fd])]
+            keep = KEEP_STDERR_BYTES if key.fd == child.stderr.fileno() else KEEP_BYTES
+            if len(streams[key.fd]) < keep:
+                streams[key.fd] += chunk[: keep - len(streams[key.fd])]
     if timed_out or capped:
         kill_group(child.pid)
     _, wait_status, usage = os.wait4(child.pid, 0)
@@ -208,7 +210,8 @@ def classify_streams(outcome):
         return "bad-contract", f"exit 2, no FIELD: {lines[0][:200]}"
     field = match.group(1)
     if not FIELD_NAME.match(field):
-        return "bad-contract", f"exit 2, FIELD is not a name: {field[:80]!r}"
+        what = "a path" if "/" in field or field.endswith(".npy") else "a phrase" if " " in field else "not a name"
+        return "bad-contract", f"exit 2, FIELD is {what}: {field[:80]!r}"
     flags = {word[2:].partition("=")[0] for word in outcome.argv if word.startswith("--")}
     if "_" in field and field.replace("_", "-") in flags | {"max-memory", "max-flops"}:
         return "bad-contract", f"exit 2, FIELD {field} for the flag --{field.replace('_', '-')}"
