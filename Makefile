@@ -14,8 +14,15 @@ TEST_PACKAGES := texlive-latex-base librsvg2-bin
 CONVMAT := .build/debug/convmat
 # Executes every Notebooks/*.ipynb against the built convmat; prints `N passed, M failed`.
 RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))
+# The fuzzer (docs/fuzzing.md): standard-library Python, the regression corpus first.
+FUZZ := $(PYTHON) Tests/Fuzz/fuzz.py
+FUZZ_SHORT_COUNT ?= 300
+FUZZ_COUNT ?= 20000
+FUZZ_SEED ?= 1
+FUZZ_JOBS ?= 2
+FUZZ_SHORT := $(FUZZ) $(CONVMAT) --count $(FUZZ_SHORT_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 30
 
-.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks test readme check-readme clean
+.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short test readme check-readme clean
 
 all: build
 
@@ -72,10 +79,23 @@ demo: build
 notebooks: build venv
 	$(RUN_NOTEBOOKS)
 
-# The notebooks run before `swift test`, so that its summary stays the last line.
+# A short fuzz run: every regression, every seed, then FUZZ_SHORT_COUNT fresh mutants
+# on the debug binary (about two minutes on two cores).
+fuzz-short: build venv
+	$(FUZZ_SHORT)
+
+# The long run on the release binary; FUZZ_SEED=N for another set of mutants, and
+# FUZZ_RECORD=--record to keep what fails (Tests/Fuzz/found.txt, regressions.txt).
+fuzz: deps venv
+	$(SWIFT) build -c release
+	$(FUZZ) .build/release/convmat --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 10 \
+	  --archive Tests/Fuzz/found.txt --report .build/fuzz-report.txt $(FUZZ_RECORD)
+
+# The notebooks and the short fuzz run go before `swift test`, so that its summary stays the last line.
 test: deps test-packages venv lint
 	$(SWIFT) build --build-tests
 	$(RUN_NOTEBOOKS)
+	$(FUZZ_SHORT)
 	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test
 
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.
