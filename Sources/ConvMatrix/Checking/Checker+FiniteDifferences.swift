@@ -16,7 +16,6 @@ extension Checker {
         let gradients = m.backward(input: data.x, outputGradient: residual)
         let energy = { (y: [Double]) in 0.5 * zip(y, data.target).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } }
         var worst = 0.0
-        var scale = 0.0
 
         let inputs = sample(count: layer.input.count, limit: Self.finiteDifferenceSample, salt: 1)
         for c in inputs {
@@ -25,7 +24,6 @@ extension Checker {
             minus[c] -= 1
             let (ePlus, eMinus) = (energy(m.forward(plus)), energy(m.forward(minus)))
             worst = max(worst, abs((ePlus - eMinus) / 2 - gradients.input[c, 0]))
-            scale = max(scale, ePlus + eMinus)
         }
 
         let parameterCount = weights.weight.count + (weights.bias?.count ?? 0)
@@ -38,16 +36,37 @@ extension Checker {
                 try perturbedEnergy(weights, p, by: -1, x: data.x, energy: energy, budget: budget)
             )
             worst = max(worst, abs((ePlus - eMinus) / 2 - analytic[p]))
-            scale = max(scale, ePlus + eMinus)
         }
 
         let exact = isExact(weights, data.x)
-        let tolerance = exact ? 0 : Tolerance.betweenTwoSums(terms: layer.output.count + longestRow + 2, magnitude: 2 * scale)
+        let tolerance = exact ? 0 : realTolerance(data: data)
         let sampled = inputs.count < layer.input.count || parameters.count < parameterCount
         let note =
             "central differences with step 1 on \(inputs.count) of \(layer.input.count) inputs and \(parameters.count) of \(parameterCount) parameters"
             + (sampled ? " (a seeded sample)" : "") + (exact ? "; integers: exact" : "")
         return .ran(.finiteDifferences, error: worst, tolerance: tolerance, note: note)
+    }
+
+    /// The bound with given (real) weights. Every output, perturbed or not, is at most
+    /// F (``CheckRange``), every residual at most F + 3, and E± and each analytic
+    /// gradient are sums whose products' absolute values add up to at most
+    /// n·(F + 3)² (E ≤ ½·n·(F + 3)², a gradient of E ≤ n·(F + 3)·F). A product meets
+    /// at most m + K + 1 roundings in y (``Tolerance``), 3 more in (y − t)² and the
+    /// halving, n in the sum over outputs and 1 in E⁺ − E⁻; the analytic gradient
+    /// takes the residual (m + K + 2) through at most m − 1 + max(L, 2n) more.
+    /// E⁺ and E⁻ each err, and so does the gradient:
+    ///
+    ///     |FD − analytic| ≤ 3·γ_J·n·(F + 3)²,   J = m + K + n + max(L, 2n) + 6.
+    ///
+    /// Loose (F takes the largest weight of every run), but sound where the
+    /// previous 2γ·(E⁺ + E⁻) was not: rounding in y that cancels (M_r ≫ |y_r|)
+    /// enters E through the residual, not in proportion to E.
+    private func realTolerance(data: CheckData) -> Double {
+        let counts = RoundingCounts(form)
+        let n = layer.output.count
+        let range = CheckRange(form: form, data: data, given: givenWeights)
+        let j = counts.entry + counts.row + n + max(counts.column, 2 * n) + 6
+        return 3 * Tolerance.gamma(j) * Double(n) * (range.outputBound + 3) * (range.outputBound + 3)
     }
 
     /// E with parameter p (weights first, then biases) moved by `step`.
