@@ -7,8 +7,8 @@ extension Checker {
     /// has no truncation error for any step h. With integer data and h = 1 every
     /// value is an integer or a half-integer and the check is exact, held to 0.
     /// Each perturbed parameter rebuilds the dense Wᵀ from its terms; above
-    /// ``finiteDifferenceSample`` coordinates (or a budget of dense entries) a
-    /// seeded sample is perturbed, and the note says so.
+    /// ``finiteDifferenceSample`` inputs, or ``parameterSampleLimit(entryCount:)``
+    /// parameters, a seeded sample is perturbed, and the note says so.
     func finiteDifferences(data: CheckData, budget: MemoryBudget) throws(ConvMatrixError) -> CheckReport.Check {
         let weights = givenWeights ?? data.integerWeights
         let m = try MaterialisedConvolution(form, weights: weights, budget: budget)
@@ -27,8 +27,7 @@ extension Checker {
         }
 
         let parameterCount = weights.weight.count + (weights.bias?.count ?? 0)
-        let rebuildLimit = max(8, 50_000_000 / max(1, form.tied.entryCount))
-        let parameters = sample(count: parameterCount, limit: min(Self.finiteDifferenceSample, rebuildLimit), salt: 2)
+        let parameters = sample(count: parameterCount, limit: Self.parameterSampleLimit(entryCount: form.tied.entryCount), salt: 2)
         let analytic = gradients.weight + (gradients.bias ?? [])
         for p in parameters {
             let (ePlus, eMinus) = (
@@ -67,6 +66,15 @@ extension Checker {
         let range = CheckRange(form: form, data: data, given: givenWeights)
         let j = counts.entry + counts.row + n + max(counts.column, 2 * n) + 6
         return 3 * Tolerance.gamma(j) * Double(n) * (range.outputBound + 3) * (range.outputBound + 3)
+    }
+
+    /// How many parameters finite differences perturb at most: 200
+    /// (``finiteDifferenceSample``), fewer when Wᵀ is large, because each perturbed
+    /// parameter rebuilds the dense Wᵀ twice: at most ``finiteDifferenceEntryBudget``
+    /// entries rebuilt in all, and never fewer than 8 parameters.
+    /// `Conv2d(4, 12, 5)` on 4x14x14 (940,800 entries) perturbs 53 of its 1,212.
+    public static func parameterSampleLimit(entryCount: Int) -> Int {
+        min(finiteDifferenceSample, max(8, finiteDifferenceEntryBudget / max(1, entryCount)))
     }
 
     /// E with parameter p (weights first, then biases) moved by `step`.

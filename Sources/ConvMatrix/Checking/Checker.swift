@@ -12,6 +12,9 @@ public struct Checker: Sendable {
     public static let defaultStructureTapLimit = 2_000_000
     /// Finite differences perturb at most this many inputs and this many parameters.
     public static let finiteDifferenceSample = 200
+    /// Finite differences rebuild at most about this many dense entries of Wᵀ in all
+    /// (``parameterSampleLimit(entryCount:)``).
+    public static let finiteDifferenceEntryBudget = 50_000_000
 
     public let form: MatrixForm
     public let seed: UInt64
