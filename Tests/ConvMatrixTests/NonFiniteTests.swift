@@ -78,7 +78,7 @@ import Testing
         let weights = try Self.kernel([1e-300, 0, 0], layer)
         let x = [0.5, -0.25, 0.75, 1]
         let inversion = try Inversion(layer, weights: weights, x: x, lambda: 0)
-        #expect(inversion.tikhonov.allSatisfy(\.isFinite))
+        #expect(inversion.tikhonov.allSatisfy { $0.isFinite })
         #expect(maxAbsDifference(inversion.tikhonov, inversion.minimumNorm) <= 8 * Double.ulpOfOne)
         #expect(maxAbsDifference(inversion.minimumNorm, x) <= 8 * Double.ulpOfOne)
     }

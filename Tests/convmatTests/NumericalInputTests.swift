@@ -51,7 +51,7 @@ import Testing
         Case(arguments: ["check", "Conv1d(1, 1, 3, bias=False)", "--input", "1x5", "--weight", files.weight], field: "weight:"),
         Case(arguments: ["check", "Conv1d(1, 1, 3)", "--input", "1x5", "--weight", files.small, "--bias", files.bias], field: "bias:"),
         Case(
-            arguments: ["show", "Conv1d(1, 1, 3, padding=1, padding_mode='constant', padding_value=1e308)", "--input", "1x5", "--kernel", "2,2,2"],
+            arguments: ["show", "Conv1d(1, 1, 3, padding=1, padding_mode='constant', padding_value=1e308, bias=False)", "--input", "1x5", "--kernel", "2,2,2"],
             field: "padding_value:"),
     ]
 
@@ -79,6 +79,6 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let x = try #require(document["x"] as? [Double])
         let tikhonov = try #require(document["tikhonov_solution"] as? [Double])
-        #expect(tikhonov.count == x.count && tikhonov.allSatisfy(\.isFinite))
+        #expect(tikhonov.count == x.count && tikhonov.allSatisfy { $0.isFinite })
     }
 }
