@@ -49,7 +49,8 @@ public enum FourierSpectrum {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.option` on field `method` when the
     ///   identity does not apply (``inapplicability(of:)``), `.shape` on `weight` when
-    ///   the weight does not fit the spec, `.numerical` when a small SVD fails.
+    ///   the weight does not fit the spec, `.numerical` on `weight` when a block A(ω)
+    ///   leaves the Double range (its entries sum the weights), or when a small SVD fails.
     /// - Complexity: ``FlopEstimate/fourier(_:)`` flops; memory for the values only.
     public static func singularValues(of layer: Convolution, weight: [Double]) throws(ConvMatrixError) -> [Double] {
         if let reason = inapplicability(of: layer) {
@@ -63,7 +64,15 @@ public enum FourierSpectrum {
         values.reserveCapacity(fourier.frequencyCount * min(layer.spec.outChannels, layer.spec.inChannels))
         for frequency in 0..<fourier.frequencyCount {
             // σ(M) is σ(A(ω)) twice over: keep every other value.
-            let doubled = try fourier.realForm(frequency: frequency).singularValues()
+            let block = fourier.realForm(frequency: frequency)
+            guard block.storage.allSatisfy(\.isFinite) else {
+                throw ConvMatrixError(
+                    .numerical, field: "weight",
+                    reason: "the kernels' Fourier coefficients A(ω) = Σ_s v_s e^(−iωs) at frequency \(frequency + 1) exceed the largest Double "
+                        + "(\(FiniteValues.largest)); scale the weights down")
+            }
+            try block.requireFactorable(field: "weight", name: "A(ω) at frequency \(frequency + 1)")
+            let doubled = try block.singularValues()
             values += stride(from: 0, to: doubled.count, by: 2).map { doubled[$0] }
         }
         return values.sorted(by: >)

@@ -54,12 +54,16 @@ extension Inversion {
     /// the solution of the normal equations (W Wᵀ + λI) x = W ỹ restricted to the
     /// numerical range. The singular values gelsd counts as zero get factor 0, so
     /// that, like x̂, x_λ has no component in the null space, and x_0 = x̂.
+    ///
+    /// The factor is evaluated as 1/(σ + λ/σ), which equals σ/(σ² + λ) but never
+    /// forms σ²: that underflows to 0 for σ below 1.5·10⁻¹⁵⁴ (so λ = 0 would divide
+    /// by zero) and overflows for σ above 1.3·10¹⁵⁴. λ/σ = inf gives the right limit, 0.
     static func tikhonov(_ svd: SingularValueDecomposition, _ y: [Double], lambda: Double, rank: Int) -> [Double] {
         guard let u = svd.u, let vt = svd.vt else { return [] }
         let coefficients = u.multiply(y, transposed: true)
         var filtered = Array(repeating: 0.0, count: vt.rows)
         for (i, sigma) in svd.values.prefix(rank).enumerated() {
-            filtered[i] = sigma / (sigma * sigma + lambda) * coefficients[i]
+            filtered[i] = coefficients[i] / (sigma + lambda / sigma)
         }
         return vt.multiply(filtered, transposed: true)
     }

@@ -62,8 +62,10 @@ public struct Inversion: Sendable {
     ///   - lambda: nil means ``defaultLambda(spectralNorm:)``, (10⁻³·σ₁)².
     /// - Throws: ``ConvMatrixError`` of kind `.shape` on `x` or `noise` when its length
     ///   does not fit the layer; `.option` on `rcond` or `lambda` when one is negative
-    ///   or not finite; `.numerical` from LAPACK, or when a solution
-    ///   overflows (a tiny σ inverted with rcond = 0 and λ = 0).
+    ///   or not finite; `.numerical` (``FiniteValues`` states the rule) on `x` or
+    ///   `noise` when a value is not finite or y overflows, on `weight` when ‖Wᵀ‖_F
+    ///   does, on `lambda` when the default λ leaves the range of normal Doubles or x_λ
+    ///   overflows, on `rcond` when x̂ overflows (a tiny σ inverted), and from LAPACK.
     /// - Complexity: one gelsd and one full SVD of the m×n Wᵀ (``flopEstimate(_:)``).
     public init(
         _ layer: MaterialisedConvolution, x: [Double], noise: [Double]? = nil,
@@ -82,26 +84,42 @@ public struct Inversion: Sendable {
         guard noise.count == matrix.rows else {
             throw .shape("noise", "\(noise.count) units, but \(layer.layer.spec) on \(layer.layer.input) writes \(matrix.rows)")
         }
+        try Self.requireFinite(x, noise)
         self.x = x
         self.noise = noise
-        y = zip(layer.forward(x), noise).map { $0 + $1 }
-        linearOutput = zip(y, layer.rowConstant).map { $0 - $1 }
+        (y, linearOutput) = try Self.outputs(layer, x: x, noise: noise)
+        try matrix.requireFactorable(field: "weight", name: "Wᵀ")
         let solved = try matrix.leastSquares(linearOutput, rcond: rcond)
         self.rcond = solved.rcond
         rank = solved.rank
         singularValues = solved.singularValues
         minimumNorm = solved.solution
+        guard minimumNorm.allSatisfy(\.isFinite) else {
+            throw ConvMatrixError(
+                .numerical, field: "rcond",
+                reason:
+                    "the minimum-norm solution overflowed: singular values near zero were inverted; raise --rcond (it is \(FiniteValues.describe(solved.rcond)))"
+            )
+        }
         residual = euclideanNorm(zip(matrix.multiply(minimumNorm), linearOutput).map { $0 - $1 })
         let svd = try matrix.singularValueDecomposition(vectors: .full)
         nullSpaceBasis = Self.nullSpaceBasis(svd, rank: solved.rank)
-        let lambdaGiven = lambda
-        let lambda = lambda ?? Self.defaultLambda(spectralNorm: svd.values.first ?? 0)
-        self.lambda = lambda
-        self.lambdaIsDefault = lambdaGiven == nil
-        tikhonov = Self.tikhonov(svd, linearOutput, lambda: lambda, rank: solved.rank)
-        guard (minimumNorm + tikhonov).allSatisfy(\.isFinite) else {
+        if let lambda {
+            self.lambda = lambda
+        } else {
+            self.lambda = try Self.requireDefaultLambda(spectralNorm: svd.values.first ?? 0)
+        }
+        self.lambdaIsDefault = lambda == nil
+        tikhonov = Self.tikhonov(svd, linearOutput, lambda: self.lambda, rank: solved.rank)
+        guard tikhonov.allSatisfy(\.isFinite) else {
             throw ConvMatrixError(
-                .numerical, field: "dgelsd", reason: "the solution overflowed: singular values near zero were inverted; raise rcond or lambda")
+                .numerical, field: "lambda",
+                reason:
+                    "the Tikhonov solution overflowed: singular values near zero were inverted with λ = \(FiniteValues.describe(self.lambda)); raise --lambda")
+        }
+        guard residual.isFinite, RecoveryError(x, minimumNorm).norm.isFinite, RecoveryError(x, tikhonov).norm.isFinite else {
+            throw ConvMatrixError(
+                .numerical, field: "x", reason: "the residual or the recovery error overflows the largest Double (\(FiniteValues.largest)); scale x down")
         }
     }
 

@@ -36,7 +36,8 @@ public struct LayerSpectrum: Sendable {
     /// - Throws: ``ConvMatrixError`` of kind `.option` on field `method` when the
     ///   Fourier method is asked for a layer it does not apply to; `.budget` on
     ///   `max-flops` or `max-memory` with the estimate and the alternatives;
-    ///   `.numerical` when LAPACK fails; `.shape` when the weights do not fit.
+    ///   `.numerical` on `weight` when an entry or ‖Wᵀ‖_F overflows (so would σ₁),
+    ///   or when LAPACK fails; `.shape` when the weights do not fit.
     public init(
         _ layer: Convolution, weights: LayerWeights, method: SpectrumMethod = .auto,
         memory: MemoryBudget = .default, flops: FlopBudget = .default
@@ -59,6 +60,7 @@ public struct LayerSpectrum: Sendable {
             fourierDifference = nil
         } else {
             let materialised = try MaterialisedConvolution(layer, weights: weights, budget: memory)
+            try materialised.matrix.requireFactorable(field: "weight", name: "Wᵀ")
             let dense = try Spectrum(of: materialised.matrix)
             spectrum = dense
             frobenius = FrobeniusCheck(spectrum: dense, layer: materialised)

@@ -1,29 +1,31 @@
 /// Checks 2, 3, 4, 6 and the offset: the numbers of the matrix form against the reference.
 extension Checker {
     /// Check 2: y = Wᵀx + o + b against direct convolution. Held to 0 when weights,
-    /// bias, padding value and input are small integers, else to 2γ_K (|Wᵀ||x| + |o| + |b|)_max
-    /// with K the longest row plus its constants.
+    /// bias, padding value and input are small integers, else to
+    /// (γ_{m+K+1} + γ_{fan_in+1})·max_r M_r (``Tolerance`` derives it).
     func forward(_ m: MaterialisedConvolution, x: [Double], name: CheckReport.Name) -> CheckReport.Check {
         let direct: [Double] = ReferenceConvolution.forward(spec: spec, input: layer.input, x: x, weight: m.weights.weight, bias: m.weights.bias)
         let y = m.forward(x)
-        let magnitude = absoluteForward(m, x: x)
         let exact = isExact(m.weights, x)
-        let k = longestRow + form.borderTerms.count + 2
-        let tolerance = exact ? 0 : (magnitude.max() ?? 0) * 2 * Tolerance.gamma(k)
+        let counts = RoundingCounts(form)
+        let magnitude = exact ? 0 : (forwardMagnitudes(m, x: x).max() ?? 0)
+        let tolerance = Tolerance.betweenTwoSums(roundings: counts.entry + counts.row + 1, spec.fanIn + 1, magnitude: magnitude)
         return .ran(
-            name, error: maxAbsDifference(y, direct), tolerance: tolerance,
+            name, error: maxAbsDifference(y, direct), tolerance: exact ? 0 : tolerance,
             note:
                 "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against the sliding-window sum on \(exact ? "integers: exact" : "reals: a rounding bound")"
         )
     }
 
     /// Check 3: δx = W δy against the slides' ∂E/∂x = [∂E/∂z ∗ w], a full convolution.
+    /// Exact with integer weights; with given weights held to (γ_{m−1+L} + γ_L)·max_c (|Wᵀ|_termsᵀ|δy|)_c.
     func inputGradient(_ m: MaterialisedConvolution, dy: [Double]) -> CheckReport.Check {
         let direct: [Double] = ReferenceConvolution.inputGradient(spec: spec, input: layer.input, outputGradient: dy, weight: m.weights.weight)
         let dx = m.matrix.multiply(dy, transposed: true)
         let exact = isExact(m.weights, dy)
-        let magnitude = m.matrix.absolute.multiply(dy.map(abs), transposed: true).max() ?? 0
-        let tolerance = exact ? 0 : Tolerance.betweenTwoSums(terms: m.matrix.rows, magnitude: magnitude)
+        let counts = RoundingCounts(form)
+        let magnitude = exact ? 0 : (termMagnitudes(m).multiply(dy.map(abs), transposed: true).max() ?? 0)
+        let tolerance = exact ? 0 : Tolerance.betweenTwoSums(roundings: counts.entry - 1 + counts.column, counts.column, magnitude: magnitude)
         return .ran(
             .inputGradient, error: maxAbsDifference(dx, direct), tolerance: tolerance,
             note: "W δy (the transposed dgemv) against [∂E/∂z ∗ w], a full convolution with the kernel")
@@ -61,30 +63,46 @@ extension Checker {
         let tolerance = isExact(m.weights, []) ? 0 : Tolerance.betweenTwoSums(terms: spec.fanIn, magnitude: magnitude)
         return .ran(
             .offset, error: maxAbsDifference(offset, direct), tolerance: tolerance,
-            note: "o = Wᵀ_valid (c·b) with c = \(NumberFormat.compact(c)) against the reference on x = 0")
+            note: "o = Wᵀ_valid (c·b) with c = \(Self.noteNumber(c)) against the reference on x = 0")
     }
 
     /// Check 6, the dot test between independently written pairs:
-    /// ⟨Wᵀx, y⟩ = ⟨x, [y ∗ w]⟩, the matrix's forward against the reference's backward.
+    /// ⟨Wᵀx, y⟩ = ⟨x, [y ∗ w]⟩, the matrix's forward against the reference's backward,
+    /// held to (γ_{m−1+K+n_out} + γ_{L+n_in})·⟨|Wᵀ|_terms|x|, |y|⟩ unless exact.
     func adjoint(_ m: MaterialisedConvolution, x: [Double], y: [Double]) -> CheckReport.Check {
         let left = dot(m.matrix.multiply(x), y)
         let backward: [Double] = ReferenceConvolution.inputGradient(spec: spec, input: layer.input, outputGradient: y, weight: m.weights.weight)
         let right = dot(x, backward)
-        let magnitude = dot(m.matrix.absolute.multiply(x.map(abs)), y.map(abs))
-        let tolerance = isExact(m.weights, x) ? 0 : Tolerance.betweenTwoSums(terms: form.tied.termCount + x.count, magnitude: magnitude)
+        let exact = isExact(m.weights, x)
+        let counts = RoundingCounts(form)
+        let magnitude = exact ? 0 : dot(termMagnitudes(m).multiply(x.map(abs)), y.map(abs))
+        let tolerance =
+            exact
+            ? 0 : Tolerance.betweenTwoSums(roundings: counts.entry - 1 + counts.row + y.count, counts.column + x.count, magnitude: magnitude)
         return .ran(
             .adjoint, error: abs(left - right), tolerance: tolerance,
-            note: "⟨Wᵀx, y⟩ = \(NumberFormat.compact(left, fractionDigits: 6)) against ⟨x, [y ∗ w]⟩ = \(NumberFormat.compact(right, fractionDigits: 6))")
+            note: "⟨Wᵀx, y⟩ = \(Self.noteNumber(left)) against ⟨x, [y ∗ w]⟩ = \(Self.noteNumber(right))")
     }
 
-    /// (|Wᵀ||x|)_r + |o_r| + |b_r|: the magnitude the forward rounding bound scales with.
-    private func absoluteForward(_ m: MaterialisedConvolution, x: [Double]) -> [Double] {
-        zip(m.matrix.absolute.multiply(x.map(abs)), m.rowConstant).map { $0 + abs($1) }
+    /// M_r = (|Wᵀ|_terms |x|)_r + |c|·Σ_border |v_p| + |b_r|: the sum of the absolute
+    /// values of the products output unit r adds up, which the forward bound scales with.
+    private func forwardMagnitudes(_ m: MaterialisedConvolution, x: [Double]) -> [Double] {
+        var magnitudes = termMagnitudes(m).multiply(x.map(abs))
+        let c = abs(layer.padding.borderValue)
+        for term in m.borderTerms { magnitudes[term.row] += c * abs(m.weights.weight[term.parameter]) }
+        for r in magnitudes.indices { magnitudes[r] += abs(m.weights.bias?[layer.biasParameter(ofRow: r)] ?? 0) }
+        return magnitudes
     }
 
-    /// The most terms in one row of Wᵀ.
-    var longestRow: Int {
-        (0..<form.tied.rows).map { form.tied.terms(inRow: $0).count }.max() ?? 0
+    /// |Wᵀ|_terms: Σ |v_p| over each entry's terms, which bounds what rounding the
+    /// entry's own sum and the products with it can do (|Wᵀ| would lose it to cancellation).
+    func termMagnitudes(_ m: MaterialisedConvolution) -> Matrix {
+        form.tied.dense(parameters: m.weights.weight.map(abs))
+    }
+
+    /// Six decimals below 10¹⁵ (integers as integers), six significant digits beyond.
+    static func noteNumber(_ value: Double) -> String {
+        abs(value) < 1e15 ? NumberFormat.compact(value, fractionDigits: 6) : NumberFormat.significant(value)
     }
 
     /// True when the weights, bias, padding value and data are small integers.
@@ -92,16 +110,14 @@ extension Checker {
         Tolerance.areSmallIntegers(weights.weight + (weights.bias ?? []) + data + [layer.padding.borderValue])
     }
 
-    /// 0, unless a fractional padding value makes c·Σδy inexact.
+    /// 0, unless a fractional padding value makes c·Σδy inexact. Then each side sums,
+    /// over the P output positions of a parameter, the products δy·x̃ with |δy| ≤ 3 and
+    /// |x̃| ≤ max(3, |c|): the matrix form exactly for the integers, then P + 1 roundings
+    /// at most for the border terms; the reference P.
     private var exactUnlessFractionalPadding: Double {
         let c = layer.padding.borderValue
-        return Tolerance.areSmallIntegers([c]) ? 0 : abs(c) * 3 * Double(layer.output.count) * Tolerance.gamma(layer.output.count)
-    }
-}
-
-extension Matrix {
-    /// |A|, entrywise: for rounding bounds.
-    var absolute: Matrix {
-        Matrix(rows: rows, columns: columns, columnMajor: storage.map(abs))
+        let positions = layer.output.mapSize
+        let magnitude = 3 * Double(positions) * max(3, abs(c))
+        return Tolerance.areSmallIntegers([c]) ? 0 : Tolerance.betweenTwoSums(roundings: positions + 1, positions, magnitude: magnitude)
     }
 }

@@ -12,6 +12,9 @@ public struct Checker: Sendable {
     public static let defaultStructureTapLimit = 2_000_000
     /// Finite differences perturb at most this many inputs and this many parameters.
     public static let finiteDifferenceSample = 200
+    /// Finite differences rebuild at most about this many dense entries of Wᵀ in all
+    /// (``parameterSampleLimit(entryCount:)``).
+    public static let finiteDifferenceEntryBudget = 50_000_000
 
     public let form: MatrixForm
     public let seed: UInt64
@@ -37,9 +40,12 @@ public struct Checker: Sendable {
 
     /// Runs every check.
     ///
-    /// - Throws: ``ConvMatrixError`` of kind `.budget` when the dense matrix exceeds `budget`.
+    /// - Throws: ``ConvMatrixError`` of kind `.budget` when the dense matrix exceeds `budget`;
+    ///   `.numerical` when the data could take a computed value beyond the Double range
+    ///   (``CheckRange``): overflow is bad input, never a failed check.
     public func run(budget: MemoryBudget = .default) throws(ConvMatrixError) -> CheckReport {
         let data = CheckData(layer: layer, seed: seed)
+        try CheckRange(form: form, data: data, given: givenWeights).require()
         let integerLayer = try MaterialisedConvolution(form, weights: data.integerWeights, budget: budget)
         let realLayer = try MaterialisedConvolution(form, weights: data.realWeights, budget: budget)
         let givenLayer = try givenWeights.map { w throws(ConvMatrixError) in try MaterialisedConvolution(form, weights: w, budget: budget) }
@@ -59,6 +65,7 @@ public struct Checker: Sendable {
         checks.append(offset(gradientLayer))
         checks.append(try finiteDifferences(data: data, budget: budget))
         checks.append(adjoint(gradientLayer, x: data.x, y: data.dy))
+        try CheckRange.requireFiniteResults(checks)
         return CheckReport(spec: spec, input: layer.input, seed: seed, checks: checks)
     }
 }

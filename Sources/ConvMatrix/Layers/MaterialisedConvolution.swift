@@ -28,8 +28,9 @@ public struct MaterialisedConvolution: Sendable {
 
     /// Materialises `layer` with `weights`.
     ///
-    /// - Throws: ``ConvMatrixError`` when the weights do not fit the layer, or
-    ///   `.budget` when the dense matrix would exceed `budget`.
+    /// - Throws: ``ConvMatrixError`` when the weights do not fit the layer or are
+    ///   not finite, `.budget` when the dense matrix would exceed `budget`, or
+    ///   `.numerical` when a value of Wᵀ, o or o + b overflows.
     public init(_ layer: Convolution, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
         try budget.require(
             saturatingSum(layer.denseBytesEstimate, layer.termBytesEstimate), for: "the dense matrix and terms of \(layer.spec) on \(layer.input)")
@@ -37,6 +38,9 @@ public struct MaterialisedConvolution: Sendable {
     }
 
     /// Materialises a matrix form, the layer's own or one from outside, with `weights`.
+    ///
+    /// - Throws: as ``init(_:weights:budget:)``, and `.numerical` when an entry of
+    ///   Wᵀ, an offset or o + b overflows the Double range (``requireFiniteValues()``).
     public init(_ form: MatrixForm, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
         let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: form.layer.spec)
         try budget.require(form.layer.denseBytesEstimate, for: "the dense matrix of \(form.layer.spec) on \(form.layer.input)")
@@ -45,6 +49,7 @@ public struct MaterialisedConvolution: Sendable {
         matrix = form.tied.dense(parameters: weights.weight)
         offset = Self.offset(layer: form.layer, weights: weights, borderTerms: form.borderTerms)
         rowConstant = Self.rowConstant(layer: form.layer, weights: weights, offset: offset)
+        try requireFiniteValues()
     }
 
     /// o_r = c · Σ_{border terms (r, e, p)} v_p, or nil when the layer has no border constant.

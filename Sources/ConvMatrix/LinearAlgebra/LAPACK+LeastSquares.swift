@@ -31,8 +31,9 @@ extension Matrix {
     ///   - b: the right-hand side, `rows` entries.
     ///   - rcond: the relative threshold; nil means ε·max(m, n) with ε = 2⁻⁵²
     ///     (NumPy's `lstsq` default, and the rank tolerance of ``Spectrum``).
-    /// - Throws: ``ConvMatrixError`` of kind `.numerical`, field `dgelsd`, when A or b
-    ///   holds a NaN or the SVD fails to converge.
+    /// - Throws: ``ConvMatrixError`` of kind `.numerical`, field `dgelsd`, before
+    ///   LAPACK is called when an entry of A or b is not finite or ‖A‖_F or ‖b‖₂
+    ///   overflows (``requireFactorable(field:name:)``); when the SVD fails to converge.
     /// - Complexity: O(m·n·min(m, n)) flops, like the singular values alone.
     public func leastSquares(_ b: [Double], rcond: Double? = nil) throws(ConvMatrixError) -> LeastSquaresSolution {
         let routine = "dgelsd"
@@ -42,6 +43,8 @@ extension Matrix {
         guard k > 0 else {
             return LeastSquaresSolution(solution: Array(repeating: 0, count: columns), rank: 0, singularValues: [], rcond: threshold)
         }
+        try requireFactorable(field: routine, name: "the matrix")
+        try FiniteValues.requireFiniteNorm(b, field: routine, name: "the right-hand side b")
         // B holds b on entry and x̂ on exit, so it needs max(m, n) rows.
         let ldb = Swift.max(rows, columns)
         var a = storage

@@ -35,10 +35,11 @@ extension Matrix {
     ///
     /// - Parameter vectors: `.none` (values only), `.thin` or `.full`.
     /// - Returns: the values in descending order, and the factors asked for.
-    /// - Throws: ``ConvMatrixError`` of kind `.numerical`, field `dgesdd`, when the
-    ///   matrix holds a NaN (LAPACKE's check, info = −5), when a singular value comes
-    ///   out infinite or NaN (an infinity in the matrix), or when the iteration fails
-    ///   to converge (info > 0).
+    /// - Throws: ``ConvMatrixError`` of kind `.numerical`, field `dgesdd`, before
+    ///   LAPACK is called when an entry is not finite or ‖A‖_F overflows
+    ///   (``requireFactorable(field:name:)``), so that LAPACK never prints; when a
+    ///   singular value comes out infinite or NaN; or when the iteration fails to
+    ///   converge (info > 0).
     /// - Complexity: O(m·n·min(m, n)) flops (see ``FlopEstimate``); memory for the
     ///   copy of A and for U and Vᵀ as asked.
     public func singularValueDecomposition(vectors: SingularVectors = .none) throws(ConvMatrixError) -> SingularValueDecomposition {
@@ -61,6 +62,7 @@ extension Matrix {
         var u = Array(repeating: 0.0, count: rows * uColumns)
         var vt = Array(repeating: 0.0, count: vtRows * columns)
         guard k > 0 else { return SingularValueDecomposition(values: [], u: nil, vt: nil) }
+        try requireFactorable(field: routine, name: "the matrix")
         let m = try LAPACK.int(rows, routine: routine)
         let n = try LAPACK.int(columns, routine: routine)
         let ldu = try LAPACK.int(Swift.max(1, rows), routine: routine)

@@ -4,9 +4,12 @@ import CLinearAlgebra
 /// routine's `info` becomes a thrown error.
 ///
 /// Every wrapper passes column-major storage (`LAPACK_COL_MAJOR`), the order of
-/// ``Matrix``, so no copy is transposed on the way in or out. LAPACKE's own NaN
-/// check is on (its default): a matrix holding a NaN is reported as an illegal
-/// argument, `info = −k` for the matrix's position k, and arrives here as an error.
+/// ``Matrix``, so no copy is transposed on the way in or out. Every wrapper first
+/// refuses input LAPACK could not return representable results for
+/// (``Matrix/requireFactorable(field:name:)``: a non-finite entry, or a norm
+/// beyond the largest Double), so that LAPACK's error printer, which writes to
+/// stdout, is never reached. LAPACKE's own NaN check stays on behind it: a NaN
+/// would be reported as an illegal argument, `info = −k`, and arrive here as an error.
 enum LAPACK {
     /// LAPACKE's `lapack_int`: a C macro, so Swift cannot see it by name. It is
     /// `int32_t` in this build (Debian's liblapacke is not built with LAPACK_ILP64),

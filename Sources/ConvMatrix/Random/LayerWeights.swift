@@ -8,9 +8,11 @@ public struct LayerWeights: Equatable, Sendable {
     public var weight: [Double]
     public var bias: [Double]?
 
-    /// Weights as given; throws when their sizes disagree with the spec.
+    /// Weights as given; throws when their sizes disagree with the spec or a value
+    /// is not finite (an inf or NaN read from a .npy file).
     ///
-    /// - Throws: ``ConvMatrixError`` of kind `.shape` on field `weight` or `bias`.
+    /// - Throws: ``ConvMatrixError`` of kind `.shape` on field `weight` or `bias`,
+    ///   or `.numerical` on the same fields for a value that is not finite.
     public init(weight: [Double], bias: [Double]?, for spec: ConvolutionSpec) throws(ConvMatrixError) {
         guard weight.count == spec.weightParameterCount else {
             throw .shape("weight", "\(weight.count) values, but \(spec) has \(spec.weightParameterCount) weight parameters")
@@ -20,6 +22,11 @@ public struct LayerWeights: Equatable, Sendable {
         }
         if bias == nil, spec.bias {
             throw .shape("bias", "\(spec) has a bias; give its \(spec.outChannels) values")
+        }
+        for (field, values) in [("weight", weight), ("bias", bias ?? [])] {
+            if let k = FiniteValues.firstNonFinite(values) {
+                throw ConvMatrixError(.numerical, field: field, reason: "value \(k + 1) of \(values.count) is \(values[k]); \(field)s must be finite numbers")
+            }
         }
         self.weight = weight
         self.bias = spec.bias ? bias : nil
