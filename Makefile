@@ -16,7 +16,7 @@ CONVMAT := .build/debug/convmat
 RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))
 # The fuzzer (docs/fuzzing.md): standard-library Python, the regression corpus first.
 FUZZ := $(PYTHON) Tests/Fuzz/fuzz.py
-FUZZ_SHORT_COUNT ?= 300
+FUZZ_SHORT_COUNT ?= 1000
 FUZZ_COUNT ?= 20000
 FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
@@ -80,7 +80,7 @@ notebooks: build venv
 	$(RUN_NOTEBOOKS)
 
 # A short fuzz run: every regression, every seed, then FUZZ_SHORT_COUNT fresh mutants
-# on the debug binary (about two minutes on two cores).
+# on the debug binary (about a minute on two cores).
 fuzz-short: build venv
 	$(FUZZ_SHORT)
 

@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func fullDeviceFailsWithTheSystemsReason() throws {
-        #expect(throws: ConvMatrixError.file("/dev/full", "cannot write: No space left on device")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted("/dev/full")): cannot write: No space left on device")) {
             try AtomicFile.write(Self.content, to: "/dev/full")
         }
         #expect(Self.type(of: "/dev/full") == S_IFCHR)
@@ -121,14 +121,14 @@ import Testing
         let descriptor = open(directory.path, O_RDONLY)
         close(descriptor)
         let path = "/dev/fd/\(descriptor)"
-        #expect(throws: ConvMatrixError.file(path, "cannot write: Bad file descriptor")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(path)): cannot write: Bad file descriptor")) {
             try AtomicFile.write(Self.content, to: path)
         }
     }
 
     @Test func directoryIsRefused() throws {
         let directory = try NpyScratchDirectory()
-        #expect(throws: ConvMatrixError.file(directory.path, "cannot replace: it is a directory")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(directory.path)): cannot replace: it is a directory")) {
             try AtomicFile.write(Self.content, to: directory.path)
         }
         #expect(try directory.contents() == [])
@@ -139,7 +139,7 @@ import Testing
         let path = directory.path + "/socket"
         let socket = try UnixSocket(boundAt: path)
         defer { socket.close() }
-        #expect(throws: ConvMatrixError.file(path, "cannot replace: it is a socket")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(path)): cannot replace: it is a socket")) {
             try AtomicFile.write(Self.content, to: path)
         }
         #expect(Self.type(of: path) == S_IFSOCK)
@@ -169,13 +169,13 @@ import Testing
         let directory = try NpyScratchDirectory()
         let fifo = directory.path + "/w.npy"
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: ConvMatrixError.file(fifo, "cannot read: not a regular file")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(fifo)): cannot read: not a regular file")) {
             try NpyArray(contentsOf: fifo)
         }
     }
 
     @Test func readingADeviceIsRefused() throws {
-        #expect(throws: ConvMatrixError.file("/dev/zero", "cannot read: not a regular file")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted("/dev/zero")): cannot read: not a regular file")) {
             try NpyArray(contentsOf: "/dev/zero")
         }
     }

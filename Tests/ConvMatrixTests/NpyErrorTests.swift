@@ -141,14 +141,14 @@ import Testing
     @Test func rejectsMissingFile() throws {
         let directory = try NpyScratchDirectory()
         let path = directory.path + "/absent.npy"
-        #expect(throws: ConvMatrixError.file(path, "cannot read: No such file or directory")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(path)): cannot read: No such file or directory")) {
             try NpyArray(contentsOf: path)
         }
     }
 
     @Test func rejectsDirectory() throws {
         let directory = try NpyScratchDirectory()
-        #expect(throws: ConvMatrixError.file(directory.path, "cannot read: it is a directory")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(directory.path)): cannot read: it is a directory")) {
             try NpyArray(contentsOf: directory.path)
         }
     }

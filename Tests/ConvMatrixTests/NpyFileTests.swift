@@ -7,7 +7,7 @@ import Testing
     @Test func writeIntoMissingDirectoryThrowsAndLeavesNothing() throws {
         let directory = try NpyScratchDirectory()
         let path = directory.path + "/missing/w.npy"
-        #expect(throws: ConvMatrixError.file(path, "cannot write: No such file or directory")) {
+        #expect(throws: ConvMatrixError(.file, field: "path", reason: "\(EchoedText.quoted(path)): cannot write: No such file or directory")) {
             try NpyWriter.write(NpyWriter.float64([1], shape: [1]), to: path)
         }
         #expect(try directory.contents() == [])
@@ -22,8 +22,8 @@ import Testing
         let error = try #require(throws: ConvMatrixError.self) {
             try NpyWriter.write(NpyWriter.float64([1], shape: [1]), to: path)
         }
-        #expect(error.kind == .file && error.field == path)
-        #expect(error.reason.hasPrefix("cannot replace: "))
+        #expect(error.kind == .file && error.field == "path")
+        #expect(error.reason.hasPrefix("\(EchoedText.quoted(path)): cannot replace: "))
         #expect(try directory.contents() == ["taken"])
     }
 

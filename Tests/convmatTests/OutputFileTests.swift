@@ -64,13 +64,13 @@ import Testing
     }
 
     @Test func devFullIsOneLine() throws {
-        Self.expectOneLineError(try CLI.run(Self.slide + ["--output", "/dev/full"]), containing: "/dev/full: cannot write: No space left on device")
+        Self.expectOneLineError(try CLI.run(Self.slide + ["--output", "/dev/full"]), containing: "output: '/dev/full': cannot write: No space left on device")
         #expect(try Self.fileType("/dev/full") == .typeCharacterSpecial)
     }
 
     @Test func directoryIsRefusedByName() throws {
         let directory = try Self.scratchDirectory()
-        Self.expectOneLineError(try CLI.run(Self.slide + ["--output", directory]), containing: "\(directory): cannot replace: it is a directory")
+        Self.expectOneLineError(try CLI.run(Self.slide + ["--output", directory]), containing: "output: '\(directory)': cannot replace: it is a directory")
         #expect(try Self.contents(directory) == [])
     }
 
@@ -86,7 +86,7 @@ import Testing
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         try #require(bound == 0)
-        Self.expectOneLineError(try CLI.run(Self.slide + ["--output", path]), containing: "\(path): cannot replace: it is a socket")
+        Self.expectOneLineError(try CLI.run(Self.slide + ["--output", path]), containing: "output: '\(path)': cannot replace: it is a socket")
         #expect(try Self.fileType(path) == .typeSocket)
     }
 
@@ -126,6 +126,6 @@ import Testing
         let fifo = directory + "/fifo.npy"
         try #require(mkfifo(fifo, 0o600) == 0)
         let result = try CLI.run(arguments.map { $0 == "WEIGHT" ? try Self.weightFile(in: directory) : $0 } + [fifo])
-        Self.expectOneLineError(result, containing: "\(fifo): cannot read: not a regular file")
+        Self.expectOneLineError(result, containing: "\(flag): '\(fifo)': cannot read: not a regular file")
     }
 }

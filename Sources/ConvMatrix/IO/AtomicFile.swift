@@ -25,13 +25,21 @@ public enum AtomicFile {
     /// `/dev/null`, is opened and written directly; `/dev/stdout`, `/dev/fd/N`
     /// and `/proc/self/fd/N` write the open descriptor itself.
     ///
-    /// `field` names what the file is for (e.g. `output`); it is the error's
-    /// field only when `path` is empty, every other error names `path`.
+    /// `field` names what the file is for (e.g. `output`): it is the error's
+    /// field, and the reason starts with the quoted path.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.file`: "the path is empty",
     ///   "cannot replace: it is a directory" (or a socket, or a block device),
     ///   "cannot write: …" or "cannot replace: …" with the system's reason.
     public static func write(_ bytes: [UInt8], to path: String, field: String = "path") throws(ConvMatrixError) {
+        do {
+            try writeResolving(bytes, to: path, field: field)
+        } catch {
+            throw error.naming(field, forPath: path)
+        }
+    }
+
+    private static func writeResolving(_ bytes: [UInt8], to path: String, field: String) throws(ConvMatrixError) {
         guard !path.isEmpty else { throw .emptyPath(field) }
         let target = try OutputTarget(resolving: path)
         switch target.kind {

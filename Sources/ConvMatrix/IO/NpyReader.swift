@@ -8,12 +8,16 @@ extension NpyArray {
     ///
     ///     let weight = try NpyArray(contentsOf: "conv1.weight.npy")
     ///
-    /// - Throws: `ConvMatrixError` of kind `.file` whose field is `path`:
-    ///   "cannot read: …" when the file cannot be opened, or any error of
-    ///   `init(data:path:)` when its content is wrong; for an empty path, the field
-    ///   is `field`, what the file is for (e.g. `weight`): "the path is empty".
+    /// - Throws: `ConvMatrixError` of kind `.file` whose field is `field`, what
+    ///   the file is for (e.g. `weight`), and whose reason starts with the quoted
+    ///   path: "cannot read: …" when the file cannot be opened, or any error of
+    ///   `init(data:path:)` when its content is wrong; "the path is empty".
     public init(contentsOf path: String, field: String = "path") throws(ConvMatrixError) {
-        try self.init(bytes: try NpyFile.bytes(at: path, field: field), path: path)
+        do {
+            try self.init(bytes: try NpyFile.bytes(at: path, field: field), path: path)
+        } catch {
+            throw error.naming(field, forPath: path)
+        }
     }
 
     /// Parses the bytes of a `.npy` file; `path` is used only in error messages.
