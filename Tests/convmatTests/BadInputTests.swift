@@ -32,8 +32,12 @@ import Testing
 
     static let fileAndBudgetCases: [Case] = [
         Case(arguments: ["show", "Conv2d(4, 12, 5)", "--input", "4x14x14", "--max-memory", "1K"], field: "max-memory"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/w.npy"], field: "weight", says: "'/nonexistent/w.npy': cannot read"),
-        Case(arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/\r\u{1b}w.npy"], field: "weight", says: "'/nonexistent/\\r\\x1bw.npy': cannot read"),
+        Case(
+            arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/w.npy"], field: "weight",
+            says: "'/nonexistent/w.npy': cannot read"),
+        Case(
+            arguments: ["show", "Conv1d(2, 3, 3)", "--input", "2x6", "--weight", "/nonexistent/\r\u{1b}w.npy"], field: "weight",
+            says: "'/nonexistent/\\r\\x1bw.npy': cannot read"),
         Case(arguments: ["spectrum", "Conv1d(1, 1, 3)", "--input", "1x8", "--max-flops", "lots"], field: "max-flops"),
         Case(arguments: ["spectrum", "Conv2d(4, 12, 5)", "--input", "4x28x28"], field: "max-flops"),
         Case(arguments: ["invert", "Conv2d(4, 12, 5)", "--input", "4x28x28"], field: "max-flops"),
