@@ -97,6 +97,8 @@ def escape_chars(text):
 def format_line(argv, comment=None):
     """One line: shell-quoted argv, then `  # comment`."""
     text = shlex.join(encode_text(word) for word in argv)
+    # A comment quotes what convmat printed: keep it on one line whatever it held.
+    comment = comment and "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in comment)
     return text + (f"  # {comment}" if comment else "")
 
 
