@@ -15,12 +15,12 @@ import Testing
             rows: t.rows, columns: t.columns, rowBlockSize: t.rowBlockSize,
             columnBlockSize: t.columnBlockSize, parameters: t.parameters, terms: terms)
         return gradientOnly
-            ? MatrixForm(layer: form.layer, tied: t, borderTerms: form.borderTerms, gradientTied: corrupted)
-            : MatrixForm(layer: form.layer, tied: corrupted, borderTerms: form.borderTerms)
+            ? MatrixForm(layer: form.layer, tied: t, borderTerms: form.borderTerms, offsetScale: form.offsetScale, gradientTied: corrupted)
+            : MatrixForm(layer: form.layer, tied: corrupted, borderTerms: form.borderTerms, offsetScale: form.offsetScale)
     }
 
     @Test func oneEntryMoved() throws {
-        let form = MatrixForm(layer: try Self.layer("Conv1d(2, 3, kernel_size=3, bias=False)", "2x6"))
+        let form = (try Self.layer("Conv1d(2, 3, kernel_size=3, bias=False)", "2x6")).matrixForm()
         var terms = form.tied.terms
         let moved = try #require(terms.firstIndex { $0.row == 1 && $0.parameter == 1 })
         terms[moved].column += 1  // row 2's v₁₁² slides one column right
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func oneTermsParameterChanged() throws {
-        let form = MatrixForm(layer: try Self.layer("Conv2d(2, 2, 3, padding=1)", "2x4x4"))
+        let form = (try Self.layer("Conv2d(2, 2, 3, padding=1)", "2x4x4")).matrixForm()
         var terms = form.tied.terms
         terms[10].parameter = (terms[10].parameter + 1) % form.tied.parameterCount
         let report = try Checker(form: Self.replacing(form, terms: terms)).run()
@@ -45,11 +45,12 @@ import Testing
     /// Block (1, 1) of a 'same' layer replaced by its transpose: the band flips,
     /// which is the classic confusion of convolution with cross-correlation.
     @Test func transposedBlock() throws {
-        let form = MatrixForm(layer: try Self.layer("Conv1d(1, 2, 3, padding='same', bias=False)", "1x5"))
+        let layer = try Self.layer("Conv1d(1, 2, 3, padding='same', bias=False)", "1x5")
+        let form = layer.matrixForm()
         // A seed whose first kernel is not symmetric, else its transpose is itself.
         let seed = try #require(
             (0..<64).first { (s: UInt64) in
-                let w = LayerWeights.integers(for: form.layer.spec, seed: s).weight
+                let w = LayerWeights.integers(for: layer.spec, seed: s).weight
                 return w[0] != w[2]
             })
         let n = form.tied.rowBlockSize
@@ -78,7 +79,7 @@ import Testing
     /// A gradient whose tied reduction sums one term into the wrong parameter:
     /// forward is right, the weight gradient and finite differences are not.
     @Test func wrongGradient() throws {
-        let form = MatrixForm(layer: try Self.layer("Conv1d(2, 3, kernel_size=3)", "2x6"))
+        let form = (try Self.layer("Conv1d(2, 3, kernel_size=3)", "2x6")).matrixForm()
         var terms = form.tied.terms
         terms[0].parameter = 1
         let report = try Checker(form: Self.replacing(form, terms: terms, gradientOnly: true)).run()

@@ -109,7 +109,7 @@ import Testing
         let layer = try Self.layer("Conv1d(2, 2, 3, padding=1, padding_mode='replicate')", "2x5")
         var weights = LayerWeights.pytorchDefault(for: layer.spec, seed: 4)
         weights.weight = weights.weight.map { $0 * 1e140 }
-        let range = CheckRange(form: MatrixForm(layer: layer), data: CheckData(layer: layer, seed: 0), given: weights)
+        let range = CheckRange(form: layer.matrixForm(), data: CheckData(layer: layer, seed: 0), given: weights)
         #expect(range.bound.isFinite)
         let report = try Checker(layer: layer, weights: weights).run()
         for check in report.checks where check.ran {

@@ -10,9 +10,9 @@ import Testing
     /// On one input unit both taps of both windows fold onto one column:
     /// Wᵀ = [v₁ + v₂; v₁ + v₂], so m = 2 per entry, K = 2 per row, L = 4 in the column.
     @Test func roundingCountsOfAFoldedLayer() throws {
-        let counts = RoundingCounts(MatrixForm(layer: try LayerCase(spec: Self.folding, input: "1x1").layer()))
+        let counts = RoundingCounts(try LayerCase(spec: Self.folding, input: "1x1").layer().matrixForm())
         #expect(counts.entry == 2 && counts.row == 2 && counts.column == 4)
-        let plain = RoundingCounts(MatrixForm(layer: try LayerCase(spec: "Conv1d(2, 3, 3)", input: "2x6").layer()))
+        let plain = RoundingCounts(try LayerCase(spec: "Conv1d(2, 3, 3)", input: "2x6").layer().matrixForm())
         #expect(plain.entry == 1 && plain.row == 6 && plain.column == 3 * 3)
     }
 
@@ -42,7 +42,7 @@ import Testing
     /// Real weights, one term moved: the forward and adjoint bounds still catch it.
     @Test func aCorruptedEntryFailsTheRealValuedChecks() throws {
         let layer = try LayerCase(spec: "Conv1d(2, 3, kernel_size=3, padding=1, padding_mode='reflect', bias=False)", input: "2x6").layer()
-        let form = MatrixForm(layer: layer)
+        let form = layer.matrixForm()
         var terms = form.tied.terms
         let moved = try #require(terms.firstIndex { $0.row == 1 && $0.column < form.tied.columns - 1 })
         terms[moved].column += 1

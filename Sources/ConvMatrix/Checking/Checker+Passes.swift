@@ -88,9 +88,9 @@ extension Checker {
     /// values of the products output unit r adds up, which the forward bound scales with.
     private func forwardMagnitudes(_ m: MaterialisedConvolution, x: [Double]) -> [Double] {
         var magnitudes = termMagnitudes(m).multiply(x.map(abs))
-        let c = abs(layer.padding.borderValue)
+        let c = abs(m.form.offsetScale)
         for term in m.borderTerms { magnitudes[term.row] += c * abs(m.weights.weight[term.parameter]) }
-        for r in magnitudes.indices { magnitudes[r] += abs(m.weights.bias?[layer.biasParameter(ofRow: r)] ?? 0) }
+        for r in magnitudes.indices { magnitudes[r] += abs(layer.biasParameter(ofRow: r).map { m.weights.bias?[$0] ?? 0 } ?? 0) }
         return magnitudes
     }
 

@@ -25,7 +25,7 @@ public struct Checker: Sendable {
 
     /// A checker for `layer`'s own matrix form.
     public init(layer: Convolution, seed: UInt64 = 0, weights: LayerWeights? = nil) {
-        self.init(form: MatrixForm(layer: layer), seed: seed, weights: weights)
+        self.init(form: layer.matrixForm(), seed: seed, weights: weights)
     }
 
     /// A checker for a matrix form from outside, e.g. a deliberately corrupted one.
@@ -35,7 +35,10 @@ public struct Checker: Sendable {
         self.givenWeights = weights
     }
 
-    var layer: Convolution { form.layer }
+    var layer: Convolution {
+        guard let convolution = form.convolution else { preconditionFailure("\(form.layer.kind): the checker runs on convolutions only") }
+        return convolution
+    }
     var spec: ConvolutionSpec { layer.spec }
 
     /// Runs every check.

@@ -39,7 +39,7 @@ struct CheckRange {
         let weights = [data.integerWeights, data.realWeights] + (given.map { [$0] } ?? [])
         weight = weights.map { FiniteValues.maxMagnitude($0.weight) }.max() ?? 0
         bias = weights.map { FiniteValues.maxMagnitude($0.bias ?? []) }.max() ?? 0
-        paddingValue = abs(form.layer.padding.borderValue)
+        paddingValue = abs(form.convolution?.padding.borderValue ?? 0)
         let x = [data.x, data.realX, data.dy].map(FiniteValues.maxMagnitude).max() ?? 0
         let k = Double(Self.mostTermsInOneRow(form))
         outputBound = k * (weight + 1) * (x + 1 + paddingValue) + bias + 1

@@ -31,9 +31,8 @@ public struct Convolution: Sendable {
     public var input: TensorShape { geometry.input }
     public var output: TensorShape { geometry.output }
 
-    /// The output map of an output unit, which is also its bias parameter:
-    /// biases are shared across each map, as in PyTorch.
-    public func biasParameter(ofRow row: Int) -> Int { row / output.mapSize }
+    /// The output map of an output unit: its bias parameter when the layer has a bias.
+    public func outputMap(ofRow row: Int) -> Int { row / output.mapSize }
 
     /// The name v_{ji}^{t} of weight parameter p, with p the flat index into the
     /// weight (out, in/groups, *kernel) in row-major order.

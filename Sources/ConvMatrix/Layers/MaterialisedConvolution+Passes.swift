@@ -23,14 +23,15 @@ extension MaterialisedConvolution {
         return outputs
     }
 
-    /// The backward pass for one sample: δx = W δy, δv from the outer product δy xᵀ (dger).
+    /// The backward pass for one sample: δx = W δy (one dgemv), δv summed over
+    /// the terms, Σ a · δy_r · x_c, with no dense outer product.
     public func backward(input x: [Double], outputGradient dy: [Double]) -> Gradients {
-        var outer = Matrix(rows: tied.rows, columns: tied.columns)
-        outer.addOuterProduct(dy, x)
         let dx = matrix.multiply(dy, transposed: true)
+        var weight = form.gradientTied.reduce(outputGradient: dy, input: x)
+        addBorderGradient(to: &weight, summedOutputGradient: dy)
         return Gradients(
             input: Matrix(rows: dx.count, columns: 1, columnMajor: dx),
-            weight: weightGradient(outer: outer, summedOutputGradient: dy),
+            weight: weight,
             bias: biasGradient(summedOutputGradient: dy))
     }
 
@@ -44,19 +45,24 @@ extension MaterialisedConvolution {
             bias: biasGradient(summedOutputGradient: summed))
     }
 
-    /// δv = tied reduction of δy xᵀ, plus c · Σ δy_r over the border terms.
+    /// δv = tied reduction of δY Xᵀ, plus c · Σ δy_r over the border terms.
     private func weightGradient(outer: Matrix, summedOutputGradient dy: [Double]) -> [Double] {
         var gradient = form.gradientTied.reduce(outer)
-        let c = layer.padding.borderValue
-        for term in borderTerms { gradient[term.parameter] += c * dy[term.row] }
+        addBorderGradient(to: &gradient, summedOutputGradient: dy)
         return gradient
+    }
+
+    /// The derivative of the offset o: c · Σ δy_r over the border terms (nothing unless c ≠ 0).
+    private func addBorderGradient(to gradient: inout [Double], summedOutputGradient dy: [Double]) {
+        let c = form.offsetScale
+        for term in borderTerms { gradient[term.parameter] += c * dy[term.row] }
     }
 
     /// δb_j = Σ_{r in map j} δy_r.
     private func biasGradient(summedOutputGradient dy: [Double]) -> [Double]? {
         guard let bias = weights.bias else { return nil }
         var gradient = Array(repeating: 0.0, count: bias.count)
-        for (r, value) in dy.enumerated() { gradient[layer.biasParameter(ofRow: r)] += value }
+        for (r, value) in dy.enumerated() { if let j = layer.biasParameter(ofRow: r) { gradient[j] += value } }
         return gradient
     }
 }

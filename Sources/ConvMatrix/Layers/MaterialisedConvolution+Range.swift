@@ -35,7 +35,7 @@ extension MaterialisedConvolution {
                     + "beyond the largest Double (\(FiniteValues.largest)); use a smaller padding_value")
         }
         if let r = FiniteValues.firstNonFinite(rowConstant) {
-            let bias = weights.bias?[layer.biasParameter(ofRow: r)] ?? 0
+            let bias = layer.biasParameter(ofRow: r).map { weights.bias?[$0] ?? 0 } ?? 0
             let sum = Self.describe(scaled: [bias * 0x1p-64, (offset?[r] ?? 0) * 0x1p-64])
             throw ConvMatrixError(
                 .numerical, field: "bias",

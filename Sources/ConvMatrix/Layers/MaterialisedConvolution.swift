@@ -20,7 +20,8 @@ public struct MaterialisedConvolution: Sendable {
     /// o + b per output unit: the affine part of the layer.
     public let rowConstant: [Double]
 
-    public var layer: Convolution { form.layer }
+    /// The convolution: the layer of the form.
+    public let layer: Convolution
     /// The tied Wᵀ (terms on input units).
     public var tied: TiedMatrix { form.tied }
     /// The valid terms on constant border units (empty unless c ≠ 0).
@@ -34,37 +35,40 @@ public struct MaterialisedConvolution: Sendable {
     public init(_ layer: Convolution, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
         try budget.require(
             saturatingSum(layer.denseBytesEstimate, layer.termBytesEstimate), for: "the dense matrix and terms of \(layer.spec) on \(layer.input)")
-        try self.init(MatrixForm(layer: layer), weights: weights, budget: budget)
+        try self.init(layer.matrixForm(), weights: weights, budget: budget)
     }
 
     /// Materialises a matrix form, the layer's own or one from outside, with `weights`.
     ///
     /// - Throws: as ``init(_:weights:budget:)``, and `.numerical` when an entry of
     ///   Wᵀ, an offset or o + b overflows the Double range (``requireFiniteValues()``).
+    ///
+    /// - Precondition: the form is a convolution's.
     public init(_ form: MatrixForm, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: form.layer.spec)
-        try budget.require(form.layer.denseBytesEstimate, for: "the dense matrix of \(form.layer.spec) on \(form.layer.input)")
+        guard let layer = form.convolution else { preconditionFailure("\(form.layer.kind) is not a convolution") }
+        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: layer.spec)
+        try budget.require(layer.denseBytesEstimate, for: "the dense matrix of \(layer.spec) on \(layer.input)")
         self.form = form
+        self.layer = layer
         self.weights = weights
         matrix = form.tied.dense(parameters: weights.weight)
-        offset = Self.offset(layer: form.layer, weights: weights, borderTerms: form.borderTerms)
-        rowConstant = Self.rowConstant(layer: form.layer, weights: weights, offset: offset)
+        offset = Self.offset(form: form, weights: weights)
+        rowConstant = Self.rowConstant(layer: layer, weights: weights, offset: offset)
         try requireFiniteValues()
     }
 
     /// o_r = c · Σ_{border terms (r, e, p)} v_p, or nil when the layer has no border constant.
-    private static func offset(layer: Convolution, weights: LayerWeights, borderTerms: [Term]) -> [Double]? {
-        guard !borderTerms.isEmpty else { return nil }
-        let c = layer.padding.borderValue
-        var offset = Array(repeating: 0.0, count: layer.output.count)
-        for term in borderTerms { offset[term.row] += c * weights.weight[term.parameter] }
+    private static func offset(form: MatrixForm, weights: LayerWeights) -> [Double]? {
+        guard !form.borderTerms.isEmpty else { return nil }
+        var offset = Array(repeating: 0.0, count: form.tied.rows)
+        for term in form.borderTerms { offset[term.row] += form.offsetScale * weights.weight[term.parameter] }
         return offset
     }
 
     /// o_r + b_{j(r)}.
     private static func rowConstant(layer: Convolution, weights: LayerWeights, offset: [Double]?) -> [Double] {
         (0..<layer.output.count).map { r in
-            (weights.bias?[layer.biasParameter(ofRow: r)] ?? 0) + (offset?[r] ?? 0)
+            (layer.biasParameter(ofRow: r).map { weights.bias?[$0] ?? 0 } ?? 0) + (offset?[r] ?? 0)
         }
     }
 }

@@ -15,10 +15,15 @@ extension SpecValue {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.spec` on `parameter`'s keyword.
     func integer(for parameter: SpecParameter) throws(ConvMatrixError) -> Int {
+        try integer(field: parameter.keyword)
+    }
+
+    /// An integer, for the argument named `field`.
+    func integer(field: String) throws(ConvMatrixError) -> Int {
         guard case .number(let text) = kind, !text.contains(where: { ".eE".contains($0) }) else {
-            throw error(parameter, "expected an integer, got \(shown)")
+            throw error(field, "expected an integer, got \(shown)")
         }
-        guard let value = Int(text) else { throw error(parameter, "\(text) is too large for an integer") }
+        guard let value = Int(text) else { throw error(field, "\(text) is too large for an integer") }
         return value
     }
 
@@ -27,18 +32,23 @@ extension SpecValue {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.spec` on `parameter`'s keyword.
     func perDimension(for parameter: SpecParameter, dimensions: Int) throws(ConvMatrixError) -> [Int] {
+        try perDimension(field: parameter.keyword, dimensions: dimensions)
+    }
+
+    /// An int or a tuple of one int per spatial dimension, for the argument named `field`.
+    func perDimension(field: String, dimensions: Int) throws(ConvMatrixError) -> [Int] {
         switch kind {
         case .number:
-            return Array(repeating: try integer(for: parameter), count: dimensions)
+            return Array(repeating: try integer(field: field), count: dimensions)
         case .tuple(let elements):
             guard elements.count == dimensions else {
-                throw error(parameter, Self.wrongCount(dimensions, "value", got: elements.count))
+                throw error(field, Self.wrongCount(dimensions, "value", got: elements.count))
             }
             var values: [Int] = []
-            for element in elements { values.append(try element.integer(for: parameter)) }
+            for element in elements { values.append(try element.integer(field: field)) }
             return values
         case .string, .name:
-            throw error(parameter, "expected an int or a tuple of \(Self.count(dimensions, "int")), got \(shown)")
+            throw error(field, "expected an int or a tuple of \(Self.count(dimensions, "int")), got \(shown)")
         }
     }
 
@@ -75,12 +85,20 @@ extension SpecValue {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.spec` on `parameter`'s keyword.
     func boolean(for parameter: SpecParameter) throws(ConvMatrixError) -> Bool {
+        try boolean(field: parameter.keyword)
+    }
+
+    /// True or False, for the argument named `field`.
+    func boolean(field: String) throws(ConvMatrixError) -> Bool {
         switch kind {
         case .name("True"): return true
         case .name("False"): return false
-        default: throw error(parameter, "expected True or False, got \(shown)")
+        default: throw error(field, "expected True or False, got \(shown)")
         }
     }
+
+    /// True when the value is Python's `None`.
+    var isNone: Bool { kind == .name("None") }
 
     /// One of ``paddingModeNames``, quoted.
     ///
@@ -100,15 +118,25 @@ extension SpecValue {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.spec` on `parameter`'s keyword.
     func real(for parameter: SpecParameter) throws(ConvMatrixError) -> Double {
+        try real(field: parameter.keyword)
+    }
+
+    /// A number, for the argument named `field`.
+    func real(field: String) throws(ConvMatrixError) -> Double {
         guard case .number(let text) = kind, let value = Double(text) else {
-            throw error(parameter, "expected a number such as -1.0 or 0.5, got \(shown)")
+            throw error(field, "expected a number such as -1.0 or 0.5, got \(shown)")
         }
         return value
     }
 
     /// The error on `parameter`, pointing at this value.
     func error(_ parameter: SpecParameter, _ reason: String) -> ConvMatrixError {
-        .spec(parameter.keyword, reason, offset: offset)
+        error(parameter.keyword, reason)
+    }
+
+    /// The error on the argument named `field`, pointing at this value.
+    func error(_ field: String, _ reason: String) -> ConvMatrixError {
+        .spec(field, reason, offset: offset)
     }
 
     /// One (before, after) pair per spatial dimension, from this tuple's `elements`.

@@ -3,17 +3,9 @@ extension TiedMatrix {
     /// rows · columns.
     public var entryCount: Int { rows * columns }
 
-    /// Entries that at least one term reaches: the structural nonzeros.
+    /// Entries that at least one term or a constant reaches: the structural nonzeros.
     public var nonzeroCount: Int {
-        var count = 0
-        for r in 0..<rows {
-            var previous = -1
-            for term in terms(inRow: r) where term.column != previous {
-                count += 1
-                previous = term.column
-            }
-        }
-        return count
+        termEntryCount + constants.filter { entry in !terms(inRow: entry.row).contains { $0.column == entry.column } }.count
     }
 
     /// Terms: structural nonzeros plus one for every extra parameter an entry sums.
@@ -30,12 +22,28 @@ extension TiedMatrix {
     }
 
     /// Entries that sum more than one term.
-    public var sharedEntryCount: Int { termCount - nonzeroCount }
+    public var sharedEntryCount: Int { termCount - termEntryCount }
+
+    /// Entries that at least one term reaches.
+    public var termEntryCount: Int {
+        var count = 0
+        for r in 0..<rows {
+            var previous = -1
+            for term in terms(inRow: r) where term.column != previous {
+                count += 1
+                previous = term.column
+            }
+        }
+        return count
+    }
 
     /// The tie of each entry, row-major: the parameter p when the entry is v_p alone,
-    /// −1 for a structural zero, −2 for an entry that sums several parameters.
+    /// −1 for a structural zero, −2 for an entry that sums several parameters,
+    /// −3 for an entry that holds only a constant (a constant beside a parameter
+    /// makes the entry a sum: −2).
     public var tieIndices: [Int] {
         var tie = Array(repeating: -1, count: entryCount)
+        for entry in constants { tie[entry.row * columns + entry.column] = -3 }
         for term in terms {
             let at = term.row * columns + term.column
             tie[at] = tie[at] == -1 ? term.parameter : -2

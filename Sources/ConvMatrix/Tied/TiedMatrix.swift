@@ -8,6 +8,15 @@
 ///
 ///     Wᵀ[r, c] = Σ_{terms (r, c, p)} v_p
 ///
+/// In general an entry is a linear form in the parameters plus a constant:
+///
+///     Wᵀ[r, c] = Σ_{terms (r, c, p, a)} a · v_p  +  κ[r, c]
+///
+/// A term's coefficient a is 1 for every convolution; average pooling's 1/k or
+/// a transposed layer's multiplicities are other coefficients, stored only when
+/// some term's differs from 1 (``coefficients``). Entries that hold no
+/// parameter (P, pooling, the identity) are constants κ (``constants``).
+///
 /// The terms are sorted by row, column and parameter and indexed by row
 /// (compressed sparse rows), so that the matrix is also its own sparse form.
 public struct TiedMatrix: Sendable {
@@ -23,22 +32,30 @@ public struct TiedMatrix: Sendable {
     public let terms: [Term]
     /// terms[rowStarts[r]..<rowStarts[r + 1]] are row r's terms.
     public let rowStarts: [Int]
+    /// The coefficient of each term, parallel to ``terms``; nil when every coefficient is 1.
+    public let coefficients: [Double]?
+    /// The constant entries κ[r, c], sorted row-major, one per entry.
+    public let constants: [ConstantEntry]
 
-    /// A tied matrix from its terms (in any order).
+    /// A tied matrix from its terms (in any order), their coefficients (nil for
+    /// all 1) and its constant entries (in any order, at most one per entry).
     ///
-    /// - Precondition: every term lies inside the matrix and names a parameter.
+    /// - Precondition: every term and constant lies inside the matrix, every
+    ///   term names a parameter, and coefficients, when given, match the terms.
     public init(
         rows: Int, columns: Int, rowBlockSize: Int, columnBlockSize: Int,
-        parameters: [ParameterName], terms: [Term]
+        parameters: [ParameterName], terms: [Term], coefficients: [Double]? = nil, constants: [ConstantEntry] = []
     ) {
         precondition(rowBlockSize > 0 && rows % rowBlockSize == 0, "row blocks of \(rowBlockSize) do not tile \(rows) rows")
         precondition(columnBlockSize > 0 && columns % columnBlockSize == 0, "column blocks of \(columnBlockSize) do not tile \(columns) columns")
+        precondition(coefficients == nil || coefficients?.count == terms.count, "\(coefficients?.count ?? 0) coefficients for \(terms.count) terms")
         self.rows = rows
         self.columns = columns
         self.rowBlockSize = rowBlockSize
         self.columnBlockSize = columnBlockSize
         self.parameters = parameters
-        self.terms = terms.sorted()
+        (self.terms, self.coefficients) = Self.sorted(terms, coefficients)
+        self.constants = Self.sorted(constants, rows: rows, columns: columns)
         var starts = Array(repeating: 0, count: rows + 1)
         for term in self.terms {
             precondition(
@@ -51,6 +68,30 @@ public struct TiedMatrix: Sendable {
         }
         for r in 0..<rows { starts[r + 1] += starts[r] }
         self.rowStarts = starts
+    }
+
+    /// Terms sorted, their coefficients carried along; all-1 coefficients are dropped.
+    private static func sorted(_ terms: [Term], _ coefficients: [Double]?) -> ([Term], [Double]?) {
+        guard let coefficients, coefficients.contains(where: { $0 != 1 }) else { return (terms.sorted(), nil) }
+        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+        return (order.map { terms[$0] }, order.map { coefficients[$0] })
+    }
+
+    /// Constants sorted row-major, each inside the matrix and on its own entry.
+    private static func sorted(_ constants: [ConstantEntry], rows: Int, columns: Int) -> [ConstantEntry] {
+        let sorted = constants.sorted()
+        for (k, entry) in sorted.enumerated() {
+            precondition(
+                entry.row >= 0 && entry.row < rows && entry.column >= 0 && entry.column < columns,
+                "constant (\(entry.row), \(entry.column)) outside a \(rows)×\(columns) matrix")
+            precondition(k == 0 || sorted[k - 1] < entry, "two constants on entry (\(entry.row), \(entry.column))")
+        }
+        return sorted
+    }
+
+    /// The coefficient of terms[k]: 1 unless ``coefficients`` says otherwise.
+    public func coefficient(ofTerm k: Int) -> Double {
+        coefficients?[k] ?? 1
     }
 
     /// Row r's terms, sorted by column.

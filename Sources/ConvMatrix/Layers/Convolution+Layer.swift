@@ -1,0 +1,33 @@
+/// The convolution as a ``Layer``: Wᵀ = Wᵀ_valid · P (Convolution+Materialise.swift)
+/// and the sliding-window reference (Reference/ReferenceConvolution.swift).
+extension Convolution: Layer {
+    /// `Conv1d`, `Conv2d` or `Conv3d`.
+    public var kind: String { spec.typeName }
+    public var specDescription: String { spec.description }
+    /// (out, in/groups, *kernel).
+    public var weightShape: [Int] { spec.weightShape }
+    /// (out,), or nil with `bias=False`.
+    public var biasShape: [Int]? { spec.bias ? [spec.outChannels] : nil }
+
+    /// Output map j of unit r: biases are shared across each map, as in PyTorch.
+    public func biasParameter(ofRow r: Int) -> Int? { spec.bias ? r / output.mapSize : nil }
+
+    /// Wᵀ = Wᵀ_valid · P, with the border terms of constant padding as the offset.
+    public func matrixForm() -> MatrixForm {
+        let (tied, border) = composed()
+        return MatrixForm(
+            layer: self, tied: tied, borderTerms: padding.hasOffset ? border : [], offsetScale: padding.hasOffset ? padding.borderValue : 0)
+    }
+
+    public func referenceForward<S: ReferenceScalar>(x: [S], weight: [S], bias: [S]?) -> [S] {
+        ReferenceConvolution.forward(spec: spec, input: input, x: x, weight: weight, bias: bias)
+    }
+
+    public func referenceInputGradient(outputGradient dy: [Double], weight: [Double]) -> [Double] {
+        ReferenceConvolution.inputGradient(spec: spec, input: input, outputGradient: dy, weight: weight)
+    }
+
+    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] {
+        ReferenceConvolution.weightGradient(spec: spec, input: input, x: x, outputGradient: dy)
+    }
+}

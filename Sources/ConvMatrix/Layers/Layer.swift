@@ -1,0 +1,61 @@
+/// A layer kind as an explicit matrix: what the checker, the renderers and every
+/// command need of a layer, whatever its kind.
+///
+///     y = Wᵀ x + o + b,      Wᵀ[r, c] = Σ_{terms (r, c, p, a)} a · v_p + κ[r, c]
+///
+/// Wᵀ's entries are linear forms in the layer's weights v (``TiedMatrix``);
+/// o is an offset per output unit, a linear form in v that reads no input
+/// (constant padding's c · Σ v_p over the border terms, ``MatrixForm``), and b
+/// the bias, b_{β(r)} for output unit r. A layer without weights (pooling,
+/// Flatten, Identity) has only constants.
+///
+/// Notes: forward is y = Wᵀx + o + b, backward δx = W δy (the same matrix,
+/// transposed), and the weight gradient is the tied reduction of δy xᵀ; each
+/// conforming kind states its own formula, adjoint and shapes in its doc
+/// comment. Units are flattened as torch's `.flatten()` flattens a
+/// (C, *spatial) tensor.
+///
+/// A new kind is one file conforming to this protocol plus one line in
+/// ``LayerRegistry`` (docs/adding-a-layer.md).
+public protocol Layer: Sendable {
+    /// PyTorch's class name: `Conv2d`, `AvgPool2d`, `Linear`, `ConvTranspose1d`.
+    var kind: String { get }
+    /// The canonical spec, as `show` prints it: `AvgPool2d(kernel_size=2)`.
+    var specDescription: String { get }
+    /// The input shape x is read as.
+    var input: TensorShape { get }
+    /// The output shape y is written as.
+    var output: TensorShape { get }
+    /// The weight's shape in PyTorch's layout; [] for a layer without weights.
+    var weightShape: [Int] { get }
+    /// The bias's shape; nil for a layer without a bias.
+    var biasShape: [Int]? { get }
+
+    /// The name of weight parameter p, the flat index into the weight (v_{ji}^t, w_{ji}).
+    func parameterName(_ p: Int) -> ParameterName
+    /// β(r): the bias parameter output unit r adds, or nil without a bias.
+    func biasParameter(ofRow r: Int) -> Int?
+    /// The matrix form: Wᵀ's terms and constants, and the offset's terms.
+    func matrixForm() -> MatrixForm
+
+    /// The naive reference, written from the layer's formula with plain loops,
+    /// sharing no index code with ``matrixForm()``: y for input x.
+    ///
+    /// Generic so that the checker can run it on formal variables
+    /// (``SymbolicScalar``) and read off the matrix it computes.
+    func referenceForward<S: ReferenceScalar>(x: [S], weight: [S], bias: [S]?) -> [S]
+    /// The reference input gradient δx = W δy, from the formula's adjoint.
+    func referenceInputGradient(outputGradient dy: [Double], weight: [Double]) -> [Double]
+    /// The reference weight gradient ∂E/∂v for input x and output gradient δy
+    /// ([] for a layer without weights).
+    func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double]
+}
+
+extension Layer {
+    /// Weight parameters: ∏ weightShape, 0 without weights.
+    public var weightParameterCount: Int { weightShape.isEmpty ? 0 : saturatingProduct(weightShape) }
+    /// Bias parameters: ∏ biasShape, 0 without a bias.
+    public var biasParameterCount: Int { biasShape.map { saturatingProduct($0) } ?? 0 }
+    /// Weights and biases together.
+    public var layerParameterCount: Int { saturatingSum(weightParameterCount, biasParameterCount) }
+}
