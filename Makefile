@@ -9,8 +9,9 @@ PYTHON := $(VENV)/bin/python
 # Debian packages: OpenBLAS (cblas.h via pkg-config) and LAPACKE for the library;
 # texlive and librsvg for the tests that compile LaTeX and render SVG.
 SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
-# What only the tests need: pdflatex compiles the LaTeX output, rsvg-convert renders the SVG.
-TEST_PACKAGES := texlive-latex-base librsvg2-bin
+# What only the tests need: pdflatex compiles the LaTeX output, rsvg-convert renders the SVG,
+# GNU time measures peak memory.
+TEST_PACKAGES := texlive-latex-base librsvg2-bin time
 CONVMAT := .build/debug/convmat
 # Executes every Notebooks/*.ipynb against the built convmat; prints `N passed, M failed`.
 RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))

@@ -29,6 +29,7 @@ import Testing
         let baseline = try MeasuredRun.run(["show", "Conv1d(1, 1, 1)", "--input", "1x1"]).peakBytes
         let (limit, run) = try smallestAcceptedLimit(arguments)
         #expect(run.status == 0, "\(command) --max-memory \(limit): \(run.stderr)")
+        #expect(baseline > 0 && run.peakBytes > 0, "GNU time reported no peak")
         let used = run.peakBytes - baseline
         #expect(used <= limit + Self.slack, "\(command): peak \(used >> 20) MiB above a trivial run, limit \(limit >> 20) MiB")
     }

@@ -21,8 +21,11 @@ extension ConvolutionSpec {
     ///   layer, or `spec` for a syntax error; its `offset` is the 0-based position of
     ///   the offending token in `text`.
     public init(parsing text: String) throws(ConvMatrixError) {
-        var parser = SpecParser(tokens: try SpecLexer.tokens(in: text))
-        self = try SpecBuilder.spec(from: try parser.call())
+        let call = try SpecParser.call(text)
+        guard call.name.hasPrefix("Conv"), !call.name.hasPrefix("ConvTranspose") else {
+            throw .spec("layer", "\(call.name) is not a convolution; use Conv1d, Conv2d or Conv3d", offset: call.layerOffset)
+        }
+        self = try SpecBuilder.spec(from: call)
     }
 }
 
@@ -39,6 +42,12 @@ extension ConvolutionSpec {
 ///     var parser = SpecParser(tokens: try SpecLexer.tokens(in: "Conv1d(1, 1, k=(3,))"))
 ///     try parser.call().arguments.last?.value.shown  // "a tuple of 1"
 struct SpecParser {
+    /// The call written in `text`.
+    static func call(_ text: String) throws(ConvMatrixError) -> SpecCall {
+        var parser = SpecParser(tokens: try SpecLexer.tokens(in: text))
+        return try parser.call()
+    }
+
     private let tokens: [SpecToken]
     private var index = 0
     /// Deeper tuples than this are refused, so that no input can exhaust the stack.
@@ -57,7 +66,7 @@ struct SpecParser {
             throw .spec("spec", "the spec is empty; write a layer such as Conv2d(1, 1, 3)", offset: current.offset)
         }
         let layerOffset = current.offset
-        let dimensions = try SpecLayerName.spatialDimensions(of: try layerName(), offset: layerOffset)
+        let (name, dimensions) = try SpecLayerName.resolve(try layerName(), offset: layerOffset)
         try expect(.leftParenthesis, "'(' after the layer name")
         var arguments: [SpecArgument] = []
         while current.kind != .rightParenthesis {
@@ -72,7 +81,7 @@ struct SpecParser {
             throw .spec("spec", "unexpected \(current.shown) at column \(column) after the closing ')'", offset: current.offset)
         }
         return SpecCall(
-            spatialDimensions: dimensions, layerOffset: layerOffset, arguments: arguments, closingOffset: closingOffset)
+            name: name, spatialDimensions: dimensions, layerOffset: layerOffset, arguments: arguments, closingOffset: closingOffset)
     }
 
     /// `Conv2d`, `nn.Conv2d`, `torch.nn.Conv2d`, … as its dot-separated parts.

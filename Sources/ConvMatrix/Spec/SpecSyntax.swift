@@ -4,7 +4,9 @@
 ///     Conv1d(2, 3, kernel_size=3, bias=False)
 ///     // layer Conv1d (1 spatial dimension) at 0; arguments 2, 3, kernel_size=3, bias=False
 struct SpecCall: Equatable, Sendable {
-    /// 1, 2 or 3, from the layer name.
+    /// The layer's class name as the registry knows it, e.g. `Conv2d`, `AvgPool2d`.
+    var name: String = ""
+    /// 1, 2 or 3 from a name ending in `1d`, `2d` or `3d`; 0 for a kind without one.
     var spatialDimensions: Int
     /// Where the layer name starts.
     var layerOffset: Int
