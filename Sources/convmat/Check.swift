@@ -60,10 +60,10 @@ struct Check: ParsableCommand {
             try runRandom(count: random)
             return
         }
-        let layer = try Convolution(ConvolutionSpec(parsing: spec ?? ""), input: TensorShape(parsing: input ?? ""))
+        let layer = try LayerRegistry.layer(parsing: spec ?? "", input: TensorShape(parsing: input ?? ""))
         try ResourceBudget(memory: budget, flops: flopOptions.budget())
-            .require(Checker.estimate(for: layer), for: "checking \(layer.spec) on \(layer.input)")
-        let weights = try weightFiles.load(for: layer.spec)
+            .require(Checker.estimate(for: layer), for: "checking \(layer.specDescription) on \(layer.input)")
+        let weights = try weightFiles.load(for: layer)
         let report = try Checker(layer: layer, seed: seed, weights: weights).run(budget: budget)
         Terminal.write(format == .json ? try JSONOutput.encode(CheckReportDocument(report)) : report.text)
         if !report.passed {

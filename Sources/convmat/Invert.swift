@@ -47,7 +47,7 @@ struct Invert: ParsableCommand {
 
     func run() throws {
         let convolution = try layer.makeConvolution()
-        let weights = try weightOptions.weights(for: convolution.spec, budget: layer.budget())
+        let weights = try weightOptions.weights(for: convolution, budget: layer.budget())
         let memory = try layer.budget()
         try Inversion.requireBudgets(convolution, memory: memory, flops: try flopOptions.budget())
         if format == .json {

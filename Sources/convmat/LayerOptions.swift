@@ -11,6 +11,11 @@ struct LayerOptions: ParsableArguments {
 
     @OptionGroup var budgetOptions: BudgetOptions
 
+    /// The layer of any registered kind.
+    func makeLayer() throws -> any Layer {
+        try LayerRegistry.layer(parsing: spec, input: TensorShape(parsing: input))
+    }
+
     func makeConvolution() throws -> Convolution {
         let spec = try ConvolutionSpec(parsing: spec)
         let shape = try TensorShape(parsing: input)

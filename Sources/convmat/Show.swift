@@ -53,13 +53,13 @@ struct Show: ParsableCommand {
     }
 
     func run() throws {
-        let convolution = try layer.makeConvolution()
+        let shown = try layer.makeLayer()
         let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
         try budget.require(
-            ShowOutput.estimate(self, layer: convolution), for: "the \(format.rawValue) output of \(convolution.spec) on \(convolution.input)",
+            ShowOutput.estimate(self, layer: shown), for: "the \(format.rawValue) output of \(shown.specDescription) on \(shown.input)",
             alternatives: format == .text && block == nil ? ["show one block with --block j,i"] : [])
-        let weights = try weightOptions.weights(for: convolution.spec, budget: budget.memory)
-        let materialised = try MaterialisedConvolution(convolution, weights: weights, budget: budget.memory)
+        let weights = try weightOptions.weights(for: shown, budget: budget.memory)
+        let materialised = try MaterialisedLayer(shown, weights: weights, budget: budget.memory)
         let bytes = try ShowOutput(show: self, layer: materialised).bytes()
         if let output {
             try AtomicFile.write(bytes, to: output, field: "output")

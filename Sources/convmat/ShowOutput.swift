@@ -4,15 +4,15 @@ import Foundation
 /// The bytes `show` writes, in the chosen format.
 struct ShowOutput {
     let show: Show
-    let layer: MaterialisedConvolution
+    let layer: MaterialisedLayer
 
-    init(show: Show, layer: MaterialisedConvolution) {
+    init(show: Show, layer: MaterialisedLayer) {
         self.show = show
         self.layer = layer
     }
 
     func bytes() throws -> [UInt8] {
-        if show.format == .npy { return NpyExport.bytes(show.what, of: layer) }
+        if show.format == .npy { return try NpyExport.bytes(show.what, of: layer) }
         return Array(try text().utf8)
     }
 
@@ -25,7 +25,7 @@ struct ShowOutput {
         case .json: return try JSONOutput.encode(ShowReport(layer: layer, factor: show.factor, order: show.order))
         case .latex:
             let renderer = LatexRenderer(entries: show.entries, standalone: show.standalone)
-            return show.factor ? try renderer.factor(layer: layer.layer, values: values) : try renderer.render(view, values: values)
+            return show.factor ? try renderer.factor(layer: try convolution(), values: values) : try renderer.render(view, values: values)
         case .markdown: return try MarkdownRenderer(entries: show.entries).render(view, values: values)
         case .csv: return try CSVRenderer(entries: show.entries).render(view, values: values)
         case .svg: return try svg()
@@ -41,48 +41,59 @@ struct ShowOutput {
             let (j, i) = try ShowOptionRules.parseBlock(block)
             return summary + (try renderer.renderBlock(layer.tied, j: j, i: i, values: values, input: layer.layer.input, output: layer.layer.output))
         }
-        if show.factor { return summary + PaddingText.factor(layer, renderer: renderer) }
+        if show.factor { return summary + PaddingText.factor(layer, of: try convolution(), renderer: renderer) }
         return summary + (try renderer.render(view, values: values))
     }
 
     private func svg() throws -> String {
         let style: SvgRenderer.Style = show.spy ? .spy : (show.entries == .numeric ? .numeric(values: values) : .sharing)
         let renderer = try SvgRenderer(style: style)
-        let title = "\(layer.layer.spec) on \(layer.layer.input)"
+        let title = "\(layer.layer.specDescription) on \(layer.layer.input)"
         if show.factor {
-            return try renderer.renderFactor(valid: layer.layer.validTiedMatrix(), padding: layer.layer.padding, full: layer.tied, title: title)
+            let convolution = try convolution()
+            return try renderer.renderFactor(valid: convolution.validTiedMatrix(), padding: convolution.padding, full: layer.tied, title: title)
         }
         return try renderer.render(layer.tied, title: title)
+    }
+
+    /// The layer as a convolution, for --factor: only a convolution has Wᵀ = Wᵀ_valid · P.
+    private func convolution() throws -> Convolution {
+        guard let convolution = layer.convolution else {
+            throw OptionError(field: "factor", reason: "--factor shows a convolution's Wᵀ = Wᵀ_valid · P; \(layer.layer.kind) has no padding factorisation")
+        }
+        return convolution
     }
 
     /// What `show` will hold and do, estimated from the geometry before anything
     /// is built: the layer (parameters, terms, one dense Wᵀ), the extra matrices
     /// that the factorisation, the positions order or the chosen matrix add, and
     /// the output at its format's rate (``OutputRate``).
-    static func estimate(_ show: Show, layer: Convolution) -> ResourceEstimate {
+    static func estimate(_ show: Show, layer: any Layer) -> ResourceEstimate {
         var cost = layer.materialisedEstimate
-        if show.factor || show.what == .valid { cost = cost + layer.factorStructureEstimate }
+        if show.factor || show.what == .valid, let convolution = layer as? Convolution { cost = cost + convolution.factorStructureEstimate }
         if show.order != .maps { cost = cost + layer.structureEstimate + layer.denseEstimate }
         return cost + outputEstimate(show, layer: layer)
     }
 
     /// The output alone: the entries or terms its format draws.
-    private static func outputEstimate(_ show: Show, layer: Convolution) -> ResourceEstimate {
+    private static func outputEstimate(_ show: Show, layer: any Layer) -> ResourceEstimate {
         let entries = layer.entryCount
         let block = saturatingProduct(layer.output.mapSize, layer.input.mapSize)
-        let drawn = show.block != nil ? block : show.factor ? saturatingSum(entries, layer.factorEntryCount) : entries
-        let extended = layer.geometry.extendedInput.count
+        let factorEntries = (layer as? Convolution)?.factorEntryCount ?? 0
+        let drawn = show.block != nil ? block : show.factor ? saturatingSum(entries, factorEntries) : entries
+        let extended = layer.extendedUnitCount
+        let terms = layer.entryCountBound
         switch show.format {
         case .text: return ResourceEstimate(drawn, at: OutputRate.text)
         case .latex: return ResourceEstimate(drawn, at: OutputRate.latex)
         case .markdown: return ResourceEstimate(entries, at: OutputRate.markdown)
         case .csv: return ResourceEstimate(entries, at: OutputRate.csv)
         case .json:
-            let terms = show.factor ? saturatingSum(saturatingProduct(2, layer.tapCount), extended) : layer.tapCount
+            let terms = show.factor ? saturatingSum(saturatingProduct(2, terms), extended) : terms
             let dense = entries <= ShowReport.denseEntryLimit ? ResourceEstimate(entries, at: OutputRate.jsonEntry) : .zero
             return ResourceEstimate(terms, at: OutputRate.jsonTerm) + dense
         case .svg:
-            let terms = show.factor ? saturatingSum(saturatingProduct(2, layer.tapCount), extended) : layer.tapCount
+            let terms = show.factor ? saturatingSum(saturatingProduct(2, terms), extended) : terms
             return ResourceEstimate(drawn, at: OutputRate.svgEntry) + ResourceEstimate(terms, at: OutputRate.svgTerm)
         case .npy:
             switch show.what {

@@ -30,7 +30,7 @@ struct SpectrumCommand: ParsableCommand {
 
     func run() throws {
         let convolution = try layer.makeConvolution()
-        let weights = try weightOptions.weights(for: convolution.spec, budget: layer.budget())
+        let weights = try weightOptions.weights(for: convolution, budget: layer.budget())
         let result = try LayerSpectrum(
             convolution, weights: weights, method: method,
             memory: try layer.budget(), flops: try flopOptions.budget())

@@ -24,10 +24,10 @@ struct GivenWeightOptions: ParsableArguments {
         }
     }
 
-    /// The given weights for `spec`, or nil when none were given.
-    func load(for spec: ConvolutionSpec) throws -> LayerWeights? {
-        if let kernel { return try LayerWeights(parsingKernel: kernel, for: spec) }
-        return try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: spec) }
+    /// The given weights for `layer`, or nil when none were given.
+    func load(for layer: any Layer) throws -> LayerWeights? {
+        if let kernel { return try LayerWeights(parsingKernel: kernel, for: layer) }
+        return try weight.map { try UserWeights.load(weightPath: $0, biasPath: bias, for: layer) }
     }
 }
 
@@ -66,14 +66,15 @@ struct WeightOptions: ParsableArguments {
         return values == .integers ? .integers(seed: seed) : .random(seed: seed)
     }
 
-    /// The weights for `spec`: given (--kernel, --weight) or drawn; sized
+    /// The weights for `layer`: given (--kernel, --weight) or drawn; sized
     /// against `budget` before a single value is held.
-    func weights(for spec: ConvolutionSpec, budget: MemoryBudget) throws -> LayerWeights {
-        try budget.require(spec.parameterBytesEstimate, for: "the \(NumberFormat.count(spec.weightParameterCount)) weights of \(spec)")
-        if let given = try given.load(for: spec) { return given }
+    func weights(for layer: any Layer, budget: MemoryBudget) throws -> LayerWeights {
+        try budget.require(
+            layer.parameterEstimate.bytes, for: "the \(NumberFormat.count(layer.weightParameterCount)) weights of \(layer.specDescription)")
+        if let given = try given.load(for: layer) { return given }
         switch values ?? .random {
-        case .random: return LayerWeights.pytorchDefault(for: spec, seed: seed)
-        case .integers: return LayerWeights.integers(for: spec, seed: seed)
+        case .random: return LayerWeights.pytorchDefault(for: layer, seed: seed)
+        case .integers: return LayerWeights.integers(for: layer, seed: seed)
         }
     }
 }

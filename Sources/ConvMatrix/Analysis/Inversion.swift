@@ -78,11 +78,11 @@ public struct Inversion: Sendable {
         }
         let matrix = layer.matrix
         guard x.count == matrix.columns else {
-            throw .shape("x", "\(x.count) units, but \(layer.layer.spec) on \(layer.layer.input) reads \(matrix.columns)")
+            throw .shape("x", "\(x.count) units, but \(layer.layer.specDescription) on \(layer.layer.input) reads \(matrix.columns)")
         }
         let noise = noise ?? Array(repeating: 0, count: matrix.rows)
         guard noise.count == matrix.rows else {
-            throw .shape("noise", "\(noise.count) units, but \(layer.layer.spec) on \(layer.layer.input) writes \(matrix.rows)")
+            throw .shape("noise", "\(noise.count) units, but \(layer.layer.specDescription) on \(layer.layer.input) writes \(matrix.rows)")
         }
         try Self.requireFinite(x, noise)
         self.x = x

@@ -58,11 +58,6 @@ public struct MemoryBudget: Sendable, Equatable {
 }
 
 extension Convolution {
-    /// Bytes of the dense Wᵀ: rows · columns · 8.
-    public var denseBytesEstimate: Int {
-        saturatingProduct(output.count, input.count, MemoryLayout<Double>.stride)
-    }
-
     /// Taps on the extended input: out units · in/groups · ∏k, an upper bound on the terms of Wᵀ.
     public var tapCount: Int {
         saturatingProduct(output.count, spec.inChannelsPerGroup, spec.tapsPerKernel)

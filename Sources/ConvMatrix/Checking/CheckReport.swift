@@ -33,7 +33,8 @@ public struct CheckReport: Sendable {
         }
     }
 
-    public let spec: ConvolutionSpec
+    /// The canonical spec of the layer checked.
+    public let spec: String
     public let input: TensorShape
     public let seed: UInt64
     public let checks: [Check]

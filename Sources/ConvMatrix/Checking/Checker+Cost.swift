@@ -20,15 +20,15 @@ extension Checker {
     ///
     /// with at most ``finiteDifferenceSample`` inputs and parameters perturbed
     /// (fewer parameters on big matrices: ``finiteDifferenceParameterLimit(entries:)``).
-    public static func estimate(for layer: Convolution) -> ResourceEstimate {
+    public static func estimate(for layer: any Layer) -> ResourceEstimate {
         let entries = layer.entryCount
-        let tracked = min(layer.tapCount, defaultStructureTapLimit)
-        let symbolicUnits = saturatingSum(layer.input.count, saturatingSum(layer.output.count, layer.spec.weightParameterCount))
+        let tracked = min(layer.entryCountBound, defaultStructureTapLimit)
+        let symbolicUnits = saturatingSum(layer.input.count, saturatingSum(layer.output.count, layer.weightParameterCount))
         let proof = ResourceEstimate(tracked, at: symbolicTermRate) + ResourceEstimate(symbolicUnits, at: symbolicUnitRate)
-        let references = ResourceEstimate(layer.tapCount, at: referenceTapRate).repeated(8)
+        let references = ResourceEstimate(layer.entryCountBound, at: referenceTapRate).repeated(8)
         let gemv = ResourceEstimate.Rate(bytes: 0, work: 2)
         let inputs = min(layer.input.count, finiteDifferenceSample)
-        let parameters = min(layer.spec.parameterCount, finiteDifferenceParameterLimit(entries: entries))
+        let parameters = min(layer.layerParameterCount, finiteDifferenceParameterLimit(entries: entries))
         let perturbedInput = ResourceEstimate(entries, at: gemv).repeated(2 * inputs)
         let perturbedParameter = (layer.denseEstimate + ResourceEstimate(entries, at: gemv)).repeated(2 * parameters)
         let matrices = ResourceEstimate(bytes: saturatingProduct(5, layer.denseEstimate.bytes), work: 10 * layer.denseEstimate.work)

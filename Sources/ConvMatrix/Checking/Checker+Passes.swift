@@ -4,12 +4,12 @@ extension Checker {
     /// bias, padding value and input are small integers, else to
     /// (γ_{m+K+1} + γ_{fan_in+1})·max_r M_r (``Tolerance`` derives it).
     func forward(_ m: MaterialisedConvolution, x: [Double], name: CheckReport.Name) -> CheckReport.Check {
-        let direct: [Double] = ReferenceConvolution.forward(spec: spec, input: layer.input, x: x, weight: m.weights.weight, bias: m.weights.bias)
+        let direct: [Double] = layer.referenceForward(x: x, weight: m.weights.weight, bias: m.weights.bias)
         let y = m.forward(x)
         let exact = isExact(m.weights, x)
         let counts = RoundingCounts(form)
         let magnitude = exact ? 0 : (forwardMagnitudes(m, x: x).max() ?? 0)
-        let tolerance = Tolerance.betweenTwoSums(roundings: counts.entry + counts.row + 1, spec.fanIn + 1, magnitude: magnitude)
+        let tolerance = Tolerance.betweenTwoSums(roundings: counts.entry + counts.row + 1, referenceSumLength + 1, magnitude: magnitude)
         return .ran(
             name, error: maxAbsDifference(y, direct), tolerance: exact ? 0 : tolerance,
             note:
@@ -20,7 +20,7 @@ extension Checker {
     /// Check 3: δx = W δy against the slides' ∂E/∂x = [∂E/∂z ∗ w], a full convolution.
     /// Exact with integer weights; with given weights held to (γ_{m−1+L} + γ_L)·max_c (|Wᵀ|_termsᵀ|δy|)_c.
     func inputGradient(_ m: MaterialisedConvolution, dy: [Double]) -> CheckReport.Check {
-        let direct: [Double] = ReferenceConvolution.inputGradient(spec: spec, input: layer.input, outputGradient: dy, weight: m.weights.weight)
+        let direct = layer.referenceInputGradient(outputGradient: dy, weight: m.weights.weight)
         let dx = m.matrix.multiply(dy, transposed: true)
         let exact = isExact(m.weights, dy)
         let counts = RoundingCounts(form)
@@ -34,7 +34,7 @@ extension Checker {
     /// Check 4: the tied reduction of δy xᵀ against the slides' ∂E/∂w = [∂E/∂z ⋆ x].
     /// The data are integers, so the check is exact whatever the weights.
     func weightGradient(_ m: MaterialisedConvolution, x: [Double], dy: [Double]) -> CheckReport.Check {
-        let direct: [Double] = ReferenceConvolution.weightGradient(spec: spec, input: layer.input, x: x, outputGradient: dy)
+        let direct = layer.referenceWeightGradient(input: x, outputGradient: dy)
         let gradients = m.backward(input: x, outputGradient: dy)
         return .ran(
             .weightGradient, error: maxAbsDifference(gradients.weight, direct), tolerance: exactUnlessFractionalPadding,
@@ -43,8 +43,8 @@ extension Checker {
 
     /// Check 4 for the bias: Σ of δy over each output map.
     func biasGradient(_ m: MaterialisedConvolution, x: [Double], dy: [Double]) -> CheckReport.Check {
-        guard spec.bias else { return .skipped(.biasGradient, because: "the layer has no bias") }
-        let direct: [Double] = ReferenceConvolution.biasGradient(spec: spec, input: layer.input, outputGradient: dy)
+        guard layer.biasShape != nil else { return .skipped(.biasGradient, because: "the layer has no bias") }
+        let direct = layer.referenceBiasGradient(outputGradient: dy) ?? []
         let gradients = m.backward(input: x, outputGradient: dy)
         return .ran(
             .biasGradient, error: maxAbsDifference(gradients.bias ?? [], direct), tolerance: 0,
@@ -53,14 +53,13 @@ extension Checker {
 
     /// The constant part: o = Wᵀ_valid (c·b) against the reference's output on x = 0.
     func offset(_ m: MaterialisedConvolution) -> CheckReport.Check {
-        guard case .constant(let c) = spec.paddingMode, c != 0 else {
-            return .skipped(.offset, because: "no constant padding value")
-        }
+        let c = form.offsetScale
+        guard c != 0 else { return .skipped(.offset, because: "no constant padding value") }
         let zero = Array(repeating: 0.0, count: layer.input.count)
-        let direct: [Double] = ReferenceConvolution.forward(spec: spec, input: layer.input, x: zero, weight: m.weights.weight, bias: nil)
+        let direct: [Double] = layer.referenceForward(x: zero, weight: m.weights.weight, bias: nil)
         let offset = m.offset ?? Array(repeating: 0, count: layer.output.count)
-        let magnitude = abs(c) * (m.weights.weight.map(abs).max() ?? 0) * Double(spec.fanIn)
-        let tolerance = isExact(m.weights, []) ? 0 : Tolerance.betweenTwoSums(terms: spec.fanIn, magnitude: magnitude)
+        let magnitude = abs(c) * (m.weights.weight.map(abs).max() ?? 0) * Double(layer.fanIn)
+        let tolerance = isExact(m.weights, []) ? 0 : Tolerance.betweenTwoSums(terms: layer.fanIn, magnitude: magnitude)
         return .ran(
             .offset, error: maxAbsDifference(offset, direct), tolerance: tolerance,
             note: "o = Wᵀ_valid (c·b) with c = \(Self.noteNumber(c)) against the reference on x = 0")
@@ -71,7 +70,7 @@ extension Checker {
     /// held to (γ_{m−1+K+n_out} + γ_{L+n_in})·⟨|Wᵀ|_terms|x|, |y|⟩ unless exact.
     func adjoint(_ m: MaterialisedConvolution, x: [Double], y: [Double]) -> CheckReport.Check {
         let left = dot(m.matrix.multiply(x), y)
-        let backward: [Double] = ReferenceConvolution.inputGradient(spec: spec, input: layer.input, outputGradient: y, weight: m.weights.weight)
+        let backward = layer.referenceInputGradient(outputGradient: y, weight: m.weights.weight)
         let right = dot(x, backward)
         let exact = isExact(m.weights, x)
         let counts = RoundingCounts(form)
@@ -100,6 +99,12 @@ extension Checker {
         form.tied.dense(parameters: m.weights.weight.map(abs))
     }
 
+    /// The most products the reference adds for one output: its fan-in, or the
+    /// longest row of Wᵀ (terms and constants) for a layer whose windows are not weights.
+    var referenceSumLength: Int {
+        max(layer.fanIn, RoundingCounts(form).row)
+    }
+
     /// Six decimals below 10¹⁵ (integers as integers), six significant digits beyond.
     static func noteNumber(_ value: Double) -> String {
         abs(value) < 1e15 ? NumberFormat.compact(value, fractionDigits: 6) : NumberFormat.significant(value)
@@ -107,7 +112,8 @@ extension Checker {
 
     /// True when the weights, bias, padding value and data are small integers.
     func isExact(_ weights: LayerWeights, _ data: [Double]) -> Bool {
-        Tolerance.areSmallIntegers(weights.weight + (weights.bias ?? []) + data + [layer.padding.borderValue])
+        Tolerance.areSmallIntegers(weights.weight + (weights.bias ?? []) + data + [form.offsetScale])
+            && Tolerance.areSmallDyadics(form.tied.constants.map(\.value) + (form.tied.coefficients ?? []))
     }
 
     /// 0, unless a fractional padding value makes c·Σδy inexact. Then each side sums,
@@ -115,7 +121,7 @@ extension Checker {
     /// |x̃| ≤ max(3, |c|): the matrix form exactly for the integers, then P + 1 roundings
     /// at most for the border terms; the reference P.
     private var exactUnlessFractionalPadding: Double {
-        let c = layer.padding.borderValue
+        let c = form.offsetScale
         let positions = layer.output.mapSize
         let magnitude = 3 * Double(positions) * max(3, abs(c))
         return Tolerance.areSmallIntegers([c]) ? 0 : Tolerance.betweenTwoSums(roundings: positions + 1, positions, magnitude: magnitude)

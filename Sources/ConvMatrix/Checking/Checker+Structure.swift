@@ -2,29 +2,38 @@
 /// terms of the sliding-window sum.
 extension Checker {
     /// Runs the reference once on formal variables (x_c for input units, v_p for
-    /// weights). Each output is then exactly the linear form Σ a_{pc} v_p x_c (+ Σ b_p c·v_p)
-    /// that the direct sum z_j(t) = Σ_i Σ_s w_{ji}^s x̃_i^{t·s+s·d} produces. Row r of
-    /// Wᵀ must carry exactly the terms (r, c, p) with a_{pc} as their multiplicity,
-    /// and the border terms must carry the constant part. Two linear maps with the
-    /// same coefficients are the same map: for this configuration it is a proof.
+    /// weights). Each output is then exactly the linear form
+    /// Σ a_{pc} v_p x_c + Σ b_c x_c + Σ g_p v_p that the layer's formula produces
+    /// (for a convolution the direct sum z_j(t) = Σ_i Σ_s w_{ji}^s x̃_i^{t·s+s·d}).
+    /// Row r of Wᵀ must carry exactly the terms (r, c, p, a) with a = a_{pc}, the
+    /// constants κ[r, c] = b_c, and the offset terms g_p = c · (their count). Two
+    /// linear maps with the same coefficients are the same map: for this
+    /// configuration it is a proof.
     func structure() -> CheckReport.Check {
         let sampled = structureSample()
         let xs: [SymbolicScalar] = (0..<layer.input.count).map { sampled.contains($0) ? .input($0) : .zero }
-        let ws: [SymbolicScalar] = (0..<spec.weightParameterCount).map { .parameter($0) }
-        let reference = ReferenceConvolution.forward(spec: spec, input: layer.input, x: xs, weight: ws, bias: nil)
+        let ws: [SymbolicScalar] = (0..<layer.weightParameterCount).map { .parameter($0) }
+        let reference = layer.referenceForward(x: xs, weight: ws, bias: nil)
         var tally = CoefficientTally()
         let notation = form.tied.notation
-        let c = layer.padding.borderValue
+        let c = form.offsetScale
         let borderByRow = Dictionary(grouping: form.borderTerms, by: \.row)
-        for r in 0..<form.tied.rows {
+        let constantsByRow = Dictionary(grouping: form.tied.constants, by: \.row)
+        let tied = form.tied
+        for r in 0..<tied.rows {
             var expected: [SymbolicScalar.Pair: Double] = [:]
-            for term in form.tied.terms(inRow: r) where sampled.contains(term.column) {
-                expected[SymbolicScalar.Pair(parameter: term.parameter, input: term.column), default: 0] += 1
+            for k in tied.rowStarts[r]..<tied.rowStarts[r + 1] where sampled.contains(tied.terms[k].column) {
+                expected[SymbolicScalar.Pair(parameter: tied.terms[k].parameter, input: tied.terms[k].column), default: 0] += tied.coefficient(ofTerm: k)
             }
+            var expectedInputs: [Int: Double] = [:]
+            for entry in constantsByRow[r] ?? [] where sampled.contains(entry.column) { expectedInputs[entry.column] = entry.value }
             var expectedConstant: [Int: Double] = [:]
             for term in borderByRow[r] ?? [] { expectedConstant[term.parameter, default: 0] += c }
             let found = reference[r]
-            tally.compare(expected, found.products.mapValues(Double.init)) { pair, matrix, sum in
+            tally.compare(expectedInputs, found.inputTerms) { c, matrix, sum in
+                "row \(r + 1), column \(c + 1): Wᵀ holds the constant \(NumberFormat.compact(matrix)), the reference \(NumberFormat.compact(sum))"
+            }
+            tally.compare(expected, found.products) { pair, matrix, sum in
                 "row \(r + 1), column \(pair.input + 1): Wᵀ has \(NumberFormat.compact(matrix)) × \(notation.latex(form.tied.parameters[pair.parameter])), the sliding-window sum \(NumberFormat.compact(sum))"
             }
             tally.compare(expectedConstant, found.constantProducts) { p, matrix, sum in
@@ -45,8 +54,9 @@ extension Checker {
     /// the layer has more taps than the limit.
     private func structureSample() -> Set<Int> {
         let units = layer.input.count
-        guard layer.tapCount > structureTapLimit else { return Set(0..<units) }
-        let share = max(1, units * structureTapLimit / layer.tapCount)
+        let taps = layer.entryCountBound
+        guard taps > structureTapLimit else { return Set(0..<units) }
+        let share = max(1, units * structureTapLimit / taps)
         var random = SplitMix64(seed: seed ^ 0x57AC)
         var sample = Set<Int>()
         while sample.count < min(share, units) { sample.insert(random.nextInt(in: 0...(units - 1))) }
@@ -57,8 +67,11 @@ extension Checker {
     private func occupancyNote() -> String {
         let occupancy = form.tied.occupancy
         let positions = layer.output.mapSize
-        guard let least = occupancy.min(), let most = occupancy.max() else { return "no parameters" }
         let zeros = form.tied.entryCount - form.tied.nonzeroCount
+        guard let least = occupancy.min(), let most = occupancy.max() else {
+            return "no parameters; \(NumberFormat.count(form.tied.constants.count)) constant entries, "
+                + "and the \(NumberFormat.count(zeros)) zero entries are exactly those the formula never reaches"
+        }
         let sliding =
             "each parameter slides over \(positions) position\(positions == 1 ? "" : "s") and occupies "
             + (least == most ? "\(least) entries" : "\(least) to \(most) entries")

@@ -24,7 +24,7 @@ public struct Checker: Sendable {
     public var structureTapLimit = Checker.defaultStructureTapLimit
 
     /// A checker for `layer`'s own matrix form.
-    public init(layer: Convolution, seed: UInt64 = 0, weights: LayerWeights? = nil) {
+    public init(layer: any Layer, seed: UInt64 = 0, weights: LayerWeights? = nil) {
         self.init(form: layer.matrixForm(), seed: seed, weights: weights)
     }
 
@@ -35,11 +35,7 @@ public struct Checker: Sendable {
         self.givenWeights = weights
     }
 
-    var layer: Convolution {
-        guard let convolution = form.convolution else { preconditionFailure("\(form.layer.kind): the checker runs on convolutions only") }
-        return convolution
-    }
-    var spec: ConvolutionSpec { layer.spec }
+    var layer: any Layer { form.layer }
 
     /// Runs every check.
     ///
@@ -69,7 +65,7 @@ public struct Checker: Sendable {
         checks.append(try finiteDifferences(data: data, budget: budget))
         checks.append(adjoint(gradientLayer, x: data.x, y: data.dy))
         try CheckRange.requireFiniteResults(checks)
-        return CheckReport(spec: spec, input: layer.input, seed: seed, checks: checks)
+        return CheckReport(spec: layer.specDescription, input: layer.input, seed: seed, checks: checks)
     }
 }
 
@@ -83,9 +79,9 @@ struct CheckData {
     let dy: [Double]
     let target: [Double]
 
-    init(layer: Convolution, seed: UInt64) {
-        integerWeights = LayerWeights.integers(for: layer.spec, seed: seed)
-        realWeights = LayerWeights.pytorchDefault(for: layer.spec, seed: seed)
+    init(layer: any Layer, seed: UInt64) {
+        integerWeights = LayerWeights.integers(for: layer, seed: seed)
+        realWeights = LayerWeights.pytorchDefault(for: layer, seed: seed)
         var random = SplitMix64(seed: seed ^ 0x5EED)
         // Nonzero integers: a zero in x or δy would hide a corrupted entry it multiplies.
         x = (0..<layer.input.count).map { _ in Double(random.nextSmallNonzeroInteger()) }

@@ -93,3 +93,13 @@ struct RoundingCounts {
         column = columns.max() ?? 0
     }
 }
+
+extension Tolerance {
+    /// True when every value is a small dyadic rational m/2^k with k ≤ 10 (¼, ½,
+    /// 1/1024): products with small integers and their sums are exact, as with
+    /// integers. 1/3 or 1/9 are not: an average pool over 3 or 9 units is held
+    /// to a rounding bound instead.
+    public static func areSmallDyadics(_ values: [Double]) -> Bool {
+        values.allSatisfy { $0 * 1024 == ($0 * 1024).rounded() && abs($0) <= 0x1p20 }
+    }
+}

@@ -9,6 +9,9 @@ extension Convolution: Layer {
     /// (out,), or nil with `bias=False`.
     public var biasShape: [Int]? { spec.bias ? [spec.outChannels] : nil }
 
+    /// Taps on the extended input: out units · in/groups · ∏k.
+    public var entryCountBound: Int { tapCount }
+
     /// Output map j of unit r: biases are shared across each map, as in PyTorch.
     public func biasParameter(ofRow r: Int) -> Int? { spec.bias ? r / output.mapSize : nil }
 

@@ -49,6 +49,10 @@ public protocol Layer: Sendable {
     /// The reference weight gradient ∂E/∂v for input x and output gradient δy
     /// ([] for a layer without weights).
     func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double]
+
+    /// An upper bound on the terms and constants of Wᵀ, from the geometry alone,
+    /// for the size guard (``ResourceEstimate``): what building the form will hold.
+    var entryCountBound: Int { get }
 }
 
 extension Layer {
@@ -58,4 +62,26 @@ extension Layer {
     public var biasParameterCount: Int { biasShape.map { saturatingProduct($0) } ?? 0 }
     /// Weights and biases together.
     public var layerParameterCount: Int { saturatingSum(weightParameterCount, biasParameterCount) }
+
+    /// The reference bias gradient ∂E/∂b = Σ_r δy_r ∂y_r/∂b, read off the
+    /// reference forward run on formal bias variables (y is affine in b); nil
+    /// without a bias.
+    public func referenceBiasGradient(outputGradient dy: [Double]) -> [Double]? {
+        guard biasShape != nil else { return nil }
+        let zeroX = Array(repeating: SymbolicScalar.zero, count: input.count)
+        let zeroWeight = Array(repeating: SymbolicScalar.zero, count: weightParameterCount)
+        let bias = (0..<biasParameterCount).map { SymbolicScalar.parameter($0) }
+        let y = referenceForward(x: zeroX, weight: zeroWeight, bias: bias)
+        var gradient = Array(repeating: 0.0, count: biasParameterCount)
+        for (r, value) in y.enumerated() {
+            for (j, coefficient) in value.expanded.constantProducts { gradient[j] += coefficient * dy[r] }
+        }
+        return gradient
+    }
+
+    /// By default every output unit may read fan_in inputs, or a whole input map
+    /// for a layer without weights: a kind whose rows are shorter says so.
+    public var entryCountBound: Int {
+        saturatingProduct(output.count, max(1, fanIn, weightShape.isEmpty ? input.mapSize : 0))
+    }
 }

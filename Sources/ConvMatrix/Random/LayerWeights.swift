@@ -52,34 +52,6 @@ public struct LayerWeights: Equatable, Sendable {
         return LayerWeights(unchecked: weight, bias: bias)
     }
 
-    /// The weight written out on a command line: comma-separated numbers in the
-    /// weight's flat order (out, in/groups, *kernel), e.g. `0.25,0.5,0.25` or `-1,1`,
-    /// for a spec without bias.
-    ///
-    /// - Throws: ``ConvMatrixError`` of kind `.option` on field `kernel` when a
-    ///   value is not a finite number, when the count differs from the spec's weight
-    ///   parameters, or when the spec has a bias (give it with files instead).
-    public init(parsingKernel text: String, for spec: ConvolutionSpec) throws(ConvMatrixError) {
-        var values: [Double] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let item = part.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(item), value.isFinite else {
-                throw ConvMatrixError(.option, field: "kernel", reason: "'\(item)' in '\(text)' is not a finite number; write values like 0.25,0.5,0.25")
-            }
-            values.append(value)
-        }
-        guard values.count == spec.weightParameterCount else {
-            let shape = "(" + spec.weightShape.map(String.init).joined(separator: ", ") + ")"
-            throw ConvMatrixError(
-                .option, field: "kernel",
-                reason: "\(values.count) value\(values.count == 1 ? "" : "s"), but \(spec) has \(spec.weightParameterCount) weight parameters, shape \(shape)")
-        }
-        guard !spec.bias else {
-            throw ConvMatrixError(.option, field: "kernel", reason: "\(spec) has a bias: write bias=False, or give the weights with --weight and --bias")
-        }
-        self.init(unchecked: values, bias: nil)
-    }
-
     init(unchecked weight: [Double], bias: [Double]?) {
         self.weight = weight
         self.bias = bias

@@ -18,7 +18,7 @@ public struct CheckReportDocument: Encodable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(Self.version, forKey: .version)
-        try c.encode(report.spec.canonical, forKey: .spec)
+        try c.encode(report.spec, forKey: .spec)
         try c.encode(report.input.extents, forKey: .input_shape)
         try c.encode(report.seed, forKey: .seed)
         try c.encode(report.passed, forKey: .passed)

@@ -1,6 +1,9 @@
 /// The counts a person asks of a layer first, shared by the text header and the JSON.
 public struct LayerSummary: Sendable, Equatable {
-    public let spec: ConvolutionSpec
+    /// PyTorch's class name, e.g. `Conv2d`.
+    public let kind: String
+    /// The canonical spec.
+    public let spec: String
     public let input: TensorShape
     public let output: TensorShape
     public let rows: Int
@@ -8,24 +11,26 @@ public struct LayerSummary: Sendable, Equatable {
     public let entries: Int
     /// Structural nonzeros of Wᵀ.
     public let nonzeros: Int
-    /// Taps on the extended input: nonzeros of Wᵀ_valid (LeCun's connections, less biases).
-    public let extendedNonzeros: Int
+    /// Taps on the extended input: nonzeros of Wᵀ_valid (LeCun's connections,
+    /// less biases); nil for a layer that is not a convolution.
+    public let extendedNonzeros: Int?
     public let terms: Int
     public let weightParameters: Int
     public let biasParameters: Int
 
-    public init(layer: Convolution, tied: TiedMatrix) {
-        spec = layer.spec
+    public init(layer: any Layer, tied: TiedMatrix) {
+        kind = layer.kind
+        spec = layer.specDescription
         input = layer.input
         output = layer.output
         rows = tied.rows
         columns = tied.columns
         entries = tied.entryCount
         nonzeros = tied.nonzeroCount
-        extendedNonzeros = layer.tapCount
+        extendedNonzeros = (layer as? Convolution)?.tapCount
         terms = tied.termCount
         weightParameters = tied.parameterCount
-        biasParameters = layer.spec.biasParameterCount
+        biasParameters = layer.biasParameterCount
     }
 
     /// Three lines for a terminal:
@@ -44,7 +49,7 @@ public struct LayerSummary: Sendable, Equatable {
                 + "\(NumberFormat.ratio(nonzeros, weightParameters)) nonzeros per weight parameter"
                 + (parameters > 0 && terms != nonzeros ? ", \(NumberFormat.count(terms - nonzeros)) entries sum several parameters" : ""),
         ]
-        if extendedNonzeros != nonzeros {
+        if let extendedNonzeros, extendedNonzeros != nonzeros {
             lines.append("\(NumberFormat.count(extendedNonzeros)) taps on the padded input (Wᵀ_valid nonzeros)")
         }
         return lines.joined(separator: "\n") + "\n"

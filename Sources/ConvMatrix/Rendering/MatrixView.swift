@@ -56,8 +56,8 @@ public struct MatrixView: Sendable {
     }
 
     /// The view of a layer's Wᵀ.
-    public init(layer: Convolution, order: UnitOrder = .maps) {
-        self.init(checked: layer.tiedMatrix(), input: layer.input, output: layer.output, order: order)
+    public init(layer: any Layer, order: UnitOrder = .maps) {
+        self.init(checked: layer.matrixForm().tied, input: layer.input, output: layer.output, order: order)
     }
 
     /// The view of a matrix whose shapes are known to match.
@@ -80,7 +80,9 @@ public struct MatrixView: Sendable {
             rows: tied.rows, columns: tied.columns,
             rowBlockSize: order.blockSize(of: output), columnBlockSize: order.blockSize(of: input),
             parameters: tied.parameters,
-            terms: tied.terms.map { Term(row: rowTarget[$0.row], column: columnTarget[$0.column], parameter: $0.parameter) })
+            terms: tied.terms.map { Term(row: rowTarget[$0.row], column: columnTarget[$0.column], parameter: $0.parameter) },
+            coefficients: tied.coefficients,
+            constants: tied.constants.map { ConstantEntry(row: rowTarget[$0.row], column: columnTarget[$0.column], value: $0.value) })
     }
 
     /// σ⁻¹ of a permutation σ.

@@ -33,8 +33,7 @@ public enum PaddingText {
     /// Wᵀ = Wᵀ_valid · P: the three matrices side by side, each titled with its shape,
     /// or one below the other when side by side would be wider than the renderer's
     /// `maxWidth`.
-    public static func factor(_ m: MaterialisedConvolution, renderer: MatrixTextRenderer) -> String {
-        let layer = m.layer
+    public static func factor(_ m: MaterialisedLayer, of layer: Convolution, renderer: MatrixTextRenderer) -> String {
         let extended = layer.geometry.extendedInput
         var full = renderer
         full.maxWidth = nil
@@ -51,12 +50,11 @@ public enum PaddingText {
         let sideBySide = Panel.sideBySide(panels, operators: ["  =  ", "  ·  "])
         let fits = renderer.maxWidth.map { limit in sideBySide.allSatisfy { Panel.visibleWidth($0) <= limit } } ?? true
         let body = fits ? sideBySide.joined(separator: "\n") + "\n" : panels.map { $0.title + "\n" + $0.body }.joined(separator: "\n")
-        return headline(m) + "\n\n" + body
+        return headline(m, padding: layer.padding) + "\n\n" + body
     }
 
     /// What the factorisation says for this padding mode.
-    private static func headline(_ m: MaterialisedConvolution) -> String {
-        let padding = m.layer.padding
+    private static func headline(_ m: MaterialisedLayer, padding: PaddingOperator) -> String {
         let mode = "padding_mode='\(padding.mode.name)'"
         let c = NumberFormat.compact(padding.borderValue)
         switch padding.mode {

@@ -20,8 +20,8 @@ struct SlideDemo {
             heading("The slide: convolution layers as y = Wᵀx"),
             shapes(layer),
             matrix(materialised),
-            forward(materialised, x: x),
-            backward(materialised, x: x, dy: dy),
+            forward(materialised, of: layer, x: x),
+            backward(materialised, of: layer, x: x, dy: dy),
         ].joined(separator: "\n")
     }
 
@@ -51,8 +51,7 @@ struct SlideDemo {
             + "but only \(w.parameterCount) effective parameters v_ji^t.\n"
     }
 
-    private func forward(_ m: MaterialisedConvolution, x: [Double]) -> String {
-        let layer = m.layer
+    private func forward(_ m: MaterialisedLayer, of layer: Convolution, x: [Double]) -> String {
         let y = m.forward(x)
         let direct: [Double] = ReferenceConvolution.forward(
             spec: layer.spec, input: layer.input, x: x, weight: m.weights.weight, bias: nil)
@@ -66,8 +65,7 @@ struct SlideDemo {
             + "max |y − z| = \(NumberFormat.compact(maxAbsDifference(y, direct))) (integers: Double arithmetic is exact)\n"
     }
 
-    private func backward(_ m: MaterialisedConvolution, x: [Double], dy: [Double]) -> String {
-        let layer = m.layer
+    private func backward(_ m: MaterialisedLayer, of layer: Convolution, x: [Double], dy: [Double]) -> String {
         let gradients = m.backward(input: x, outputGradient: dy)
         let dx = gradients.input.column(0)
         let directDx: [Double] = ReferenceConvolution.inputGradient(

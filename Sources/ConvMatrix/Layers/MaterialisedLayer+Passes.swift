@@ -8,7 +8,7 @@ public struct Gradients: Equatable, Sendable {
     public var bias: [Double]?
 }
 
-extension MaterialisedConvolution {
+extension MaterialisedLayer {
     /// y = Wᵀ x + o + b for one sample (one dgemv).
     public func forward(_ x: [Double]) -> [Double] {
         zip(matrix.multiply(x), rowConstant).map { $0 + $1 }

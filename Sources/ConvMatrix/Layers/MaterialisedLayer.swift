@@ -1,16 +1,16 @@
-/// A convolution layer with numbers: the dense Wᵀ, its bias and offset, and the
-/// forward and backward passes as BLAS products.
+/// A layer with numbers: the dense Wᵀ, its bias and offset, and the forward
+/// and backward passes as BLAS products, for any ``Layer``.
 ///
 /// Forward and backward sit side by side, as the two faces of one matrix:
 ///
 ///     forward:   y  = Wᵀ x + o + b                      (dgemv; a batch is one dgemm)
 ///     backward:  δx = W δy                              (the same storage, transposed)
-///                δv_p = Σ_{terms (r, c, p)} (δy xᵀ)[r, c] + c·Σ_{border terms (r, e, p)} δy_r
-///                δb_j = Σ_{r in map j} δy_r
+///                δv_p = Σ_{terms (r, c, p, a)} a·(δy xᵀ)[r, c] + c·Σ_{border terms (r, e, p)} δy_r
+///                δb_j = Σ_{r : β(r) = j} δy_r
 ///
 /// The constant-padding term c·Σ δy_r is the derivative of the offset o; it
 /// vanishes for every other mode.
-public struct MaterialisedConvolution: Sendable {
+public struct MaterialisedLayer: Sendable {
     public let form: MatrixForm
     public let weights: LayerWeights
     /// The dense Wᵀ, output units × input units.
@@ -20,8 +20,10 @@ public struct MaterialisedConvolution: Sendable {
     /// o + b per output unit: the affine part of the layer.
     public let rowConstant: [Double]
 
-    /// The convolution: the layer of the form.
-    public let layer: Convolution
+    /// The layer of the form.
+    public var layer: any Layer { form.layer }
+    /// The layer as a convolution, for the views only convolutions have.
+    public var convolution: Convolution? { form.convolution }
     /// The tied Wᵀ (terms on input units).
     public var tied: TiedMatrix { form.tied }
     /// The valid terms on constant border units (empty unless c ≠ 0).
@@ -32,9 +34,13 @@ public struct MaterialisedConvolution: Sendable {
     /// - Throws: ``ConvMatrixError`` when the weights do not fit the layer or are
     ///   not finite, `.budget` when the dense matrix would exceed `budget`, or
     ///   `.numerical` when a value of Wᵀ, o or o + b overflows.
-    public init(_ layer: Convolution, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        try budget.require(
-            saturatingSum(layer.denseBytesEstimate, layer.termBytesEstimate), for: "the dense matrix and terms of \(layer.spec) on \(layer.input)")
+    public init(_ layer: any Layer, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
+        if let convolution = layer as? Convolution {
+            try budget.require(
+                saturatingSum(convolution.denseBytesEstimate, convolution.termBytesEstimate),
+                for: "the dense matrix and terms of \(layer.specDescription) on \(layer.input)")
+        }
+        try budget.require(layer.denseBytesEstimate, for: "the dense matrix of \(layer.specDescription) on \(layer.input)")
         try self.init(layer.matrixForm(), weights: weights, budget: budget)
     }
 
@@ -42,14 +48,11 @@ public struct MaterialisedConvolution: Sendable {
     ///
     /// - Throws: as ``init(_:weights:budget:)``, and `.numerical` when an entry of
     ///   Wᵀ, an offset or o + b overflows the Double range (``requireFiniteValues()``).
-    ///
-    /// - Precondition: the form is a convolution's.
     public init(_ form: MatrixForm, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        guard let layer = form.convolution else { preconditionFailure("\(form.layer.kind) is not a convolution") }
-        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: layer.spec)
-        try budget.require(layer.denseBytesEstimate, for: "the dense matrix of \(layer.spec) on \(layer.input)")
+        let layer = form.layer
+        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: layer)
+        try budget.require(layer.denseBytesEstimate, for: "the dense matrix of \(layer.specDescription) on \(layer.input)")
         self.form = form
-        self.layer = layer
         self.weights = weights
         matrix = form.tied.dense(parameters: weights.weight)
         offset = Self.offset(form: form, weights: weights)
@@ -66,9 +69,19 @@ public struct MaterialisedConvolution: Sendable {
     }
 
     /// o_r + b_{j(r)}.
-    private static func rowConstant(layer: Convolution, weights: LayerWeights, offset: [Double]?) -> [Double] {
+    private static func rowConstant(layer: any Layer, weights: LayerWeights, offset: [Double]?) -> [Double] {
         (0..<layer.output.count).map { r in
             (layer.biasParameter(ofRow: r).map { weights.bias?[$0] ?? 0 } ?? 0) + (offset?[r] ?? 0)
         }
+    }
+}
+
+/// The name the convolution-only code knew it by.
+public typealias MaterialisedConvolution = MaterialisedLayer
+
+extension Layer {
+    /// Bytes of the dense Wᵀ: rows · columns · 8.
+    public var denseBytesEstimate: Int {
+        saturatingProduct(output.count, input.count, MemoryLayout<Double>.stride)
     }
 }

@@ -11,48 +11,55 @@
 ///     an entry      8 B in a dense Matrix
 ///
 /// Work is the flops of BLAS products and, for building and sorting, the time's worth.
-extension Convolution {
+public enum ResourceRate {
     /// Per parameter: its values, its name and the work of drawing it.
-    public static let parameterRate = ResourceEstimate.Rate(bytes: 128, work: 50)
+    public static let parameter = ResourceEstimate.Rate(bytes: 128, work: 50)
     /// Per term of a tied matrix: the term lists and their sort.
-    static let termRate = ResourceEstimate.Rate(bytes: 128, work: 200)
+    public static let term = ResourceEstimate.Rate(bytes: 128, work: 200)
     /// Per entry of a dense matrix: zero fill and scatter.
-    static let denseRate = ResourceEstimate.Rate(bytes: 8, work: 2)
+    public static let dense = ResourceEstimate.Rate(bytes: 8, work: 2)
+}
 
+extension Layer {
     /// The weights and biases with their names.
     public var parameterEstimate: ResourceEstimate {
-        ResourceEstimate(spec.parameterCount, at: Self.parameterRate)
+        ResourceEstimate(layerParameterCount, at: ResourceRate.parameter)
     }
 
-    /// The matrix form: the terms of Wᵀ (through Wᵀ_valid), their row index and
-    /// the padding operator's index tables.
+    /// The matrix form: its terms and constants (``Layer/entryCountBound``), their
+    /// row index, and per-unit index tables.
     public var structureEstimate: ResourceEstimate {
-        ResourceEstimate(tapCount, at: Self.termRate)
-            + ResourceEstimate(saturatingSum(output.count, geometry.extendedInput.count), at: Self.parameterRate)
+        ResourceEstimate(entryCountBound, at: ResourceRate.term)
+            + ResourceEstimate(saturatingSum(output.count, extendedUnitCount), at: ResourceRate.parameter)
     }
+
+    /// Units of the extended input: a convolution's padded input, else the input.
+    public var extendedUnitCount: Int { (self as? Convolution)?.geometry.extendedInput.count ?? input.count }
 
     /// One dense Wᵀ, output units × input units.
     public var denseEstimate: ResourceEstimate {
-        ResourceEstimate(saturatingProduct(output.count, input.count), at: Self.denseRate)
-    }
-
-    /// What Wᵀ = Wᵀ_valid · P adds: Wᵀ_valid's own terms on the extended input.
-    public var factorStructureEstimate: ResourceEstimate {
-        ResourceEstimate(tapCount, at: Self.termRate)
+        ResourceEstimate(saturatingProduct(output.count, input.count), at: ResourceRate.dense)
     }
 
     /// Entries of Wᵀ: output units · input units.
     public var entryCount: Int { saturatingProduct(output.count, input.count) }
 
+    /// The layer with its numbers: parameters, matrix form and one dense Wᵀ.
+    public var materialisedEstimate: ResourceEstimate {
+        parameterEstimate + structureEstimate + denseEstimate
+    }
+}
+
+extension Convolution {
+    /// What Wᵀ = Wᵀ_valid · P adds: Wᵀ_valid's own terms on the extended input.
+    public var factorStructureEstimate: ResourceEstimate {
+        ResourceEstimate(tapCount, at: ResourceRate.term)
+    }
+
     /// Entries of Wᵀ_valid and P together, the two extra matrices of the factorisation.
     public var factorEntryCount: Int {
         let extended = geometry.extendedInput.count
         return saturatingSum(saturatingProduct(output.count, extended), saturatingProduct(extended, input.count))
-    }
-
-    /// The layer with its numbers: parameters, matrix form and one dense Wᵀ.
-    public var materialisedEstimate: ResourceEstimate {
-        parameterEstimate + structureEstimate + denseEstimate
     }
 }
 
@@ -62,6 +69,6 @@ extension ConvolutionSpec {
 
     /// Bytes of the weights and biases with their names, before the layer meets an input.
     public var parameterBytesEstimate: Int {
-        saturatingProduct(parameterCount, Convolution.parameterRate.bytes)
+        saturatingProduct(parameterCount, ResourceRate.parameter.bytes)
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// here, once, for every command that materialises it, with the value it would
 /// have had: the sum is recomputed on values scaled by 2⁻⁶⁴ (exact, a power of two),
 /// where it fits.
-extension MaterialisedConvolution {
+extension MaterialisedLayer {
     /// Throws unless every entry of Wᵀ, every offset and every o + b is finite.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.numerical` on `weight` (an entry),
@@ -27,7 +27,7 @@ extension MaterialisedConvolution {
                     + "beyond the largest Double (\(FiniteValues.largest)); scale the weights down")
         }
         if let offset, let r = FiniteValues.firstNonFinite(offset) {
-            let c = layer.padding.borderValue
+            let c = form.offsetScale
             let parameters = borderTerms.filter { $0.row == r }.map { c * 0x1p-64 * weights.weight[$0.parameter] }
             throw ConvMatrixError(
                 .numerical, field: "padding_value",
