@@ -127,15 +127,20 @@ struct TransposedExpectation: CustomTestStringConvertible, Sendable {
         #expect(layer.biasParameter(ofRow: layer.output.mapSize * 5) == 5)
     }
 
-    /// A spec error points at the value at fault, for the caret under it.
-    @Test func errorsPointAtTheirValue() {
-        let text = "ConvTranspose1d(1, 1, 3, stride=2, output_padding=3)"
+    /// A spec error points at the value at fault, for the caret under it: one the
+    /// spec alone refuses, and one that only the input size makes wrong.
+    @Test(arguments: [
+        ("ConvTranspose1d(1, 1, 3, stride=2, output_padding=3)", "3)"),
+        ("ConvTranspose1d(1, 1, 1, 1, 1)", "1)"),
+        ("ConvTranspose1d(1, 1, 1, padding=1, bias=False)", "1, bias"),
+    ])
+    func errorsPointAtTheirValue(_ text: String, _ marker: String) {
         do {
-            _ = try LayerRegistry.layer(parsing: text, input: TensorShape(channels: 1, spatial: [4]))
+            _ = try LayerRegistry.layer(parsing: text, input: TensorShape(channels: 1, spatial: [1]))
             Issue.record("accepted")
         } catch {
-            let offset = text.distance(from: text.startIndex, to: text.firstRange(of: "3)")?.lowerBound ?? text.endIndex)
-            #expect(error.offset == offset)
+            let offset = text.distance(from: text.startIndex, to: text.firstRange(of: marker)?.lowerBound ?? text.endIndex)
+            #expect(error.offset == offset, "\(error)")
         }
     }
 }
