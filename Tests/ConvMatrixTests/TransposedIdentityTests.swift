@@ -63,6 +63,7 @@ struct TransposedPair: CustomTestStringConvertible, Sendable {
             firstRows[term.row].map { Term(row: term.column, column: $0, parameter: term.parameter) }
         }
         #expect(transposed.terms == flipped.sorted())
+        #expect(layer.termCount == flipped.count)
         #expect(transposed.parameters == matching.parameters)
         #expect(transposed.rowBlockSize == matching.columnBlockSize)
 

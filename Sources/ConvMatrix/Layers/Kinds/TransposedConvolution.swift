@@ -100,10 +100,24 @@ public struct TransposedConvolution: Sendable {
         }
     }
 
-    /// Terms of Wᵀ: in · out/groups · ∏_d (Σ_t landings of tap t along d), without building them.
+    /// Terms of Wᵀ, counted in O(Σ k) without building them:
+    ///
+    ///     terms = in · out/groups · ∏_d Σ_t #{q < n : 0 ≤ q·s − p + t·d < length}
+    ///     #{…}  = max(0, min(n − 1, ⌊(length − 1 + p − t·d) / s⌋) − max(0, ⌈(p − t·d) / s⌉) + 1)
     public var termCount: Int {
-        let perDimension = (0..<spec.spatialDimensions).map { d in landings(dimension: d).reduce(0) { $0 + $1.count } }
+        let perDimension = (0..<spec.spatialDimensions).map { d in
+            (0..<spec.kernelSize[d]).reduce(0) { sum, t in
+                let shift = spec.padding[d] - t * spec.dilation[d], s = spec.stride[d]
+                let first = max(0, -Self.floorDivision(-shift, s)), last = min(input.spatial[d] - 1, Self.floorDivision(output.spatial[d] - 1 + shift, s))
+                return sum + max(0, last - first + 1)
+            }
+        }
         return saturatingProduct([spec.inChannels, spec.outChannelsPerGroup] + perDimension)
+    }
+
+    /// ⌊a / b⌋ for b > 0.
+    private static func floorDivision(_ a: Int, _ b: Int) -> Int {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 
     /// The terms of Wᵀ: (output unit, input unit, parameter) for every landing of every tap.
