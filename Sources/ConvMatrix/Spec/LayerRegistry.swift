@@ -14,7 +14,10 @@ public enum LayerRegistry {
     }
 
     static let entries: [Entry] = [
-        Entry(names: ["Conv1d", "Conv2d", "Conv3d"]) { call, input throws(ConvMatrixError) in try Convolution(SpecBuilder.spec(from: call), input: input) }
+        Entry(names: ["Conv1d", "Conv2d", "Conv3d"]) { call, input throws(ConvMatrixError) in try Convolution(SpecBuilder.spec(from: call), input: input) },
+        Entry(names: ["ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d"]) { call, input throws(ConvMatrixError) in
+            try TransposedConvolution.parsed(call, input: input)
+        },
     ]
 
     /// Every class name, in the registry's order.
