@@ -14,7 +14,10 @@ public enum LayerRegistry {
     }
 
     static let entries: [Entry] = [
-        Entry(names: ["Conv1d", "Conv2d", "Conv3d"]) { call, input throws(ConvMatrixError) in try Convolution(SpecBuilder.spec(from: call), input: input) }
+        Entry(names: ["Conv1d", "Conv2d", "Conv3d"]) { call, input throws(ConvMatrixError) in try Convolution(SpecBuilder.spec(from: call), input: input) },
+        Entry(names: ["Linear"]) { call, input throws(ConvMatrixError) in try Linear(call, input: input) },
+        Entry(names: ["Flatten"]) { call, input throws(ConvMatrixError) in try Flatten(call, input: input) },
+        Entry(names: ["Identity"]) { call, input throws(ConvMatrixError) in try Identity(call, input: input) },
     ]
 
     /// Every class name, in the registry's order.
