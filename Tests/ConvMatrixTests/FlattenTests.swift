@@ -93,6 +93,8 @@ import Testing
         RefusedSpec(spec: "Flatten(0)", input: "2x3x4", field: "start_dim", phrase: "batch dimension"),
         RefusedSpec(spec: "Flatten(-4)", input: "2x3x4", field: "start_dim", phrase: "batch dimension"),
         RefusedSpec(spec: "Flatten(1.5)", input: "2x3x4", field: "start_dim", phrase: "expected an integer"),
+        RefusedSpec(spec: "Flatten(None)", input: "2x3x4", field: "start_dim", phrase: "got None"),
+        RefusedSpec(spec: "Flatten(1, end_dim=None)", input: "2x3x4", field: "end_dim", phrase: "got None"),
         RefusedSpec(spec: "Flatten(1, 2, 3)", input: "2x3x4", field: "spec", phrase: "at most 2 positional"),
         RefusedSpec(spec: "Flatten(start=1)", input: "2x3x4", field: "start", phrase: "no argument 'start'"),
     ]

@@ -118,6 +118,8 @@ import Testing
         RefusedSpec(spec: "Linear(6, 3, bias=1)", input: "6", field: "bias", phrase: "expected True or False"),
         RefusedSpec(spec: "Linear(6, 3, biass=False)", input: "6", field: "biass", phrase: "did you mean bias"),
         RefusedSpec(spec: "Linear(6.0, 3)", input: "6", field: "in_features", phrase: "expected an integer"),
+        RefusedSpec(spec: "Linear(6, 3, bias=None)", input: "6", field: "bias", phrase: "got None"),
+        RefusedSpec(spec: "Linear(6, 3, None)", input: "6", field: "bias", phrase: "got None"),
         RefusedSpec(spec: "Linear(6, 3, True, 4)", input: "6", field: "spec", phrase: "at most 3 positional"),
         RefusedSpec(spec: "Linear(6, 3, in_features=6)", input: "6", field: "in_features", phrase: "multiple values"),
         RefusedSpec(spec: "Linear(1048576, 1048576)", input: "1024x1048576", field: "input", phrase: "terms"),

@@ -6,8 +6,8 @@
 /// offsets are this file's own (``ReferenceTensor``'s Horner rule), none of
 /// the matrix construction's.
 ///
-///     y[l, j]    = b[j] + Σ_i w[j, i] · x[l, i]
-///     δx[l, i]   = Σ_j w[j, i] · δy[l, j]
+///     y[l, j]     = b[j] + Σ_i w[j, i] · x[l, i]
+///     δx[l, i]    = Σ_j w[j, i] · δy[l, j]
 ///     ∂E/∂w[j, i] = Σ_l δy[l, j] · x[l, i]
 ///
 /// Notes: without bias forward is linear, y = Wᵀx, and the input gradient is

@@ -41,6 +41,9 @@ public struct Flatten: Hashable, Sendable {
     /// The layer a parsed `Flatten(…)` call writes, on `input`.
     init(_ call: SpecCall, input: TensorShape) throws(ConvMatrixError) {
         let arguments = try SpecArguments(call, kind: "Flatten", parameters: ["start_dim", "end_dim"], required: 0)
+        for (position, name) in ["start_dim", "end_dim"].enumerated() {
+            try call.refuseNone(name, position: position, "expected an integer, got None (PyTorch refuses None here too)")
+        }
         let start = try arguments.integer("start_dim", default: 1)
         let end = try arguments.integer("end_dim", default: -1)
         try self.init(startDim: start, endDim: end, input: input, error: arguments.error)

@@ -4,10 +4,10 @@
 /// With L leading positions (every extent but the last, multiplied) and the
 /// weight w of shape (out_features, in_features):
 ///
-///     y[l, j]  = b_j + Σ_i w_{ji} · x[l, i]                       (forward)
-///     δx[l, i] = Σ_j w_{ji} · δy[l, j]                            (adjoint: δx = W δy)
-///     ∂E/∂w_{ji} = Σ_l δy[l, j] · x[l, i]                         (tied reduction of δy xᵀ)
-///     Wᵀ       = I_L ⊗ w,        Wᵀ[l·out + j, l·in + i] = w_{ji}
+///     y[l, j]    = b_j + Σ_i w_{ji} · x[l, i]          (forward)
+///     δx[l, i]   = Σ_j w_{ji} · δy[l, j]               (adjoint: δx = W δy)
+///     ∂E/∂w_{ji} = Σ_l δy[l, j] · x[l, i]              (tied reduction of δy xᵀ)
+///     Wᵀ         = I_L ⊗ w,   Wᵀ[l·out + j, l·in + i] = w_{ji}
 ///
 /// On a vector (`--input 192`, L = 1) Wᵀ = w is dense and shares nothing: each
 /// entry is its own parameter, the contrast that makes a convolution's sharing
@@ -48,6 +48,7 @@ public struct Linear: Hashable, Sendable {
         for (name, value) in [("in_features", inFeatures), ("out_features", outFeatures)] {
             if let reason = Self.featureCountProblem(value) { throw arguments.error(name, reason) }
         }
+        try call.refuseNone("bias", position: 2, "expected True or False, got None (PyTorch reads None as False: write bias=False)")
         let bias = try arguments.boolean("bias", default: true)
         try self.init(checkedInFeatures: inFeatures, outFeatures: outFeatures, bias: bias, input: input)
     }
