@@ -48,6 +48,22 @@ import Testing
         #expect(again as? Linear == layer as? Linear)
     }
 
+    /// The reference run on formal variables reads off Wᵀ's terms exactly: row r
+    /// is Σ v_p x_c over the terms (r, c, p), each once.
+    @Test(arguments: edges)
+    func symbolicReferenceReadsOffTheTerms(_ layerCase: LayerCase) throws {
+        let layer = try layerCase.registeredLayer()
+        let x = (0..<layer.input.count).map(SymbolicScalar.input)
+        let w = (0..<layer.weightParameterCount).map(SymbolicScalar.parameter)
+        let y = layer.referenceForward(x: x, weight: w, bias: nil)
+        let tied = layer.matrixForm().tied
+        for r in 0..<tied.rows {
+            var expected: [SymbolicScalar.Pair: Int] = [:]
+            for term in tied.terms(inRow: r) { expected[SymbolicScalar.Pair(parameter: term.parameter, input: term.column), default: 0] += 1 }
+            #expect(y[r].products == expected, "row \(r)")
+        }
+    }
+
     /// On a vector Wᵀ = W: every entry is its own parameter, each occupying one entry.
     @Test(arguments: edges.filter { !$0.input.contains("x") })
     func vectorInputSharesNothing(_ layerCase: LayerCase) throws {
