@@ -11,7 +11,18 @@ import Testing
         #expect(shape.description == "4x14x14")
     }
 
-    @Test(arguments: ["", "2", "2x", "x6", "2x0", "2x-1", "2x6x6x6x6", "ax6"])
+    /// A single extent is a vector of features: channels only, one unit per map.
+    @Test func parsesASingleExtentAsFeatures() throws {
+        let shape = try TensorShape(parsing: "192")
+        #expect(shape.channels == 192)
+        #expect(shape.spatial.isEmpty)
+        #expect(shape.mapSize == 1)
+        #expect(shape.count == 192)
+        #expect(shape.description == "192")
+        #expect(try TensorShape(parsing: shape.description) == shape)
+    }
+
+    @Test(arguments: ["", "0", "-3", "x", "2x", "x6", "2x0", "2x-1", "2x6x6x6x6", "ax6"])
     func rejectsMalformedShapes(text: String) {
         #expect(throws: ConvMatrixError.self) { try TensorShape(parsing: text) }
     }

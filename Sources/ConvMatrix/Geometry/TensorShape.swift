@@ -1,5 +1,7 @@
 /// The shape of one sample in PyTorch's layout: channels first, then space,
-/// written `CxL`, `CxHxW` or `CxDxHxW` (e.g. `2x6`, `4x14x14`).
+/// written `CxL`, `CxHxW` or `CxDxHxW` (e.g. `2x6`, `4x14x14`), or a single
+/// extent `N` for a vector of N features (`192`: N channels, no spatial
+/// dimensions, what `Linear` and `Flatten` read and write).
 ///
 /// Units are flattened as torch's `.flatten()` flattens a (C, *spatial) tensor:
 /// channel-major, then row-major over space, so unit
@@ -16,13 +18,13 @@ public struct TensorShape: Hashable, Sendable, CustomStringConvertible {
         self.spatial = spatial
     }
 
-    /// Parses `CxL`, `CxHxW` or `CxDxHxW`; every extent must be a positive integer.
+    /// Parses `N`, `CxL`, `CxHxW` or `CxDxHxW`; every extent must be a positive integer.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.shape`, naming `field`.
     public init(parsing text: String, field: String = "input") throws(ConvMatrixError) {
         let parts = text.split(separator: "x", omittingEmptySubsequences: false)
-        guard (2...4).contains(parts.count) else {
-            throw .shape(field, "'\(text)' is not a shape like 2x6, 4x14x14 or 1x8x8x8 (channels first)")
+        guard !text.isEmpty, (1...4).contains(parts.count) else {
+            throw .shape(field, "'\(text)' is not a shape like 192, 2x6, 4x14x14 or 1x8x8x8 (channels first)")
         }
         var extents: [Int] = []
         for part in parts {

@@ -18,6 +18,9 @@ public enum LayerRegistry {
         Entry(names: ["ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d"]) { call, input throws(ConvMatrixError) in
             try TransposedConvolution.parsed(call, input: input)
         },
+        Entry(names: ["Linear"]) { call, input throws(ConvMatrixError) in try Linear(call, input: input) },
+        Entry(names: ["Flatten"]) { call, input throws(ConvMatrixError) in try Flatten(call, input: input) },
+        Entry(names: ["Identity"]) { call, input throws(ConvMatrixError) in try Identity(call, input: input) },
     ]
 
     /// Every class name, in the registry's order.

@@ -1,0 +1,74 @@
+/// The naive fully connected layer: the oracle `Linear`'s matrix is checked against.
+///
+/// Written from PyTorch's formula y = x wᵀ + b with plain loops over leading
+/// positions and features. The input is read as L rows of in_features (its
+/// last extent), the output written as L rows of out_features; the flat
+/// offsets are this file's own (``ReferenceTensor``'s Horner rule), none of
+/// the matrix construction's.
+///
+///     y[l, j]     = b[j] + Σ_i w[j, i] · x[l, i]
+///     δx[l, i]    = Σ_j w[j, i] · δy[l, j]
+///     ∂E/∂w[j, i] = Σ_l δy[l, j] · x[l, i]
+///
+/// Notes: without bias forward is linear, y = Wᵀx, and the input gradient is
+/// its adjoint, ⟨Wᵀx, δy⟩ = ⟨x, W δy⟩; for fixed x, forward is linear in w and
+/// the weight gradient is that map's adjoint. Shapes: x (L, in), y and δy
+/// (L, out), w (out, in), b (out). Lengths that disagree trap (the caller
+/// validated the layer).
+public enum ReferenceLinear {
+    /// y = x wᵀ + b, row by row: y[l, j] = b[j] + Σ_i w[j, i] · x[l, i], summed left to right.
+    public static func forward<S: ReferenceScalar>(inFeatures: Int, outFeatures: Int, x: [S], weight: [S], bias: [S]?) -> [S] {
+        let rows = leading(x.count, inFeatures)
+        let input = ReferenceTensor(channels: rows, spatial: [inFeatures], values: x)
+        let w = ReferenceTensor(channels: outFeatures, spatial: [inFeatures], values: weight)
+        if let bias { precondition(bias.count == outFeatures, "forward: \(bias.count) bias values for \(outFeatures) features") }
+        var y = ReferenceTensor(channels: rows, spatial: [outFeatures], repeating: S.zero)
+        for l in 0..<rows {
+            for j in 0..<outFeatures {
+                var sum = bias?[j] ?? S.zero
+                for i in 0..<inFeatures { sum = sum + w[j, [i]] * input[l, [i]] }
+                y[l, [j]] = sum
+            }
+        }
+        return y.values
+    }
+
+    /// δx = δy w: δx[l, i] = Σ_j w[j, i] · δy[l, j].
+    public static func inputGradient(inFeatures: Int, outFeatures: Int, outputGradient dy: [Double], weight: [Double]) -> [Double] {
+        let rows = leading(dy.count, outFeatures)
+        let gradient = ReferenceTensor(channels: rows, spatial: [outFeatures], values: dy)
+        let w = ReferenceTensor(channels: outFeatures, spatial: [inFeatures], values: weight)
+        var dx = ReferenceTensor(channels: rows, spatial: [inFeatures], repeating: 0.0)
+        for l in 0..<rows {
+            for i in 0..<inFeatures {
+                var sum = 0.0
+                for j in 0..<outFeatures { sum = sum + w[j, [i]] * gradient[l, [j]] }
+                dx[l, [i]] = sum
+            }
+        }
+        return dx.values
+    }
+
+    /// ∂E/∂w = δyᵀ x: ∂E/∂w[j, i] = Σ_l δy[l, j] · x[l, i], in the layout (out, in).
+    public static func weightGradient(inFeatures: Int, outFeatures: Int, x: [Double], outputGradient dy: [Double]) -> [Double] {
+        let rows = leading(x.count, inFeatures)
+        precondition(dy.count == rows * outFeatures, "weightGradient: \(dy.count) gradient values for \(rows) rows of \(outFeatures)")
+        let input = ReferenceTensor(channels: rows, spatial: [inFeatures], values: x)
+        let gradient = ReferenceTensor(channels: rows, spatial: [outFeatures], values: dy)
+        var dw = ReferenceTensor(channels: outFeatures, spatial: [inFeatures], repeating: 0.0)
+        for j in 0..<outFeatures {
+            for i in 0..<inFeatures {
+                var sum = 0.0
+                for l in 0..<rows { sum = sum + gradient[l, [j]] * input[l, [i]] }
+                dw[j, [i]] = sum
+            }
+        }
+        return dw.values
+    }
+
+    /// L = count / features; the count must be a whole number of rows.
+    private static func leading(_ count: Int, _ features: Int) -> Int {
+        precondition(features > 0 && count % features == 0, "ReferenceLinear: \(count) values are not rows of \(features)")
+        return count / features
+    }
+}
