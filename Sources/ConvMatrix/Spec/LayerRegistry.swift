@@ -14,7 +14,11 @@ public enum LayerRegistry {
     }
 
     static let entries: [Entry] = [
-        Entry(names: ["Conv1d", "Conv2d", "Conv3d"]) { call, input throws(ConvMatrixError) in try Convolution(SpecBuilder.spec(from: call), input: input) }
+        Entry(names: ["Conv1d", "Conv2d", "Conv3d"]) { call, input throws(ConvMatrixError) in try Convolution(SpecBuilder.spec(from: call), input: input) },
+        Entry(names: ["AvgPool1d", "AvgPool2d", "AvgPool3d"]) { call, input throws(ConvMatrixError) in try SlidingPooling(call, input: input) },
+        Entry(names: ["SumPool1d", "SumPool2d", "SumPool3d"]) { call, input throws(ConvMatrixError) in try SlidingPooling(call, input: input) },
+        Entry(names: ["AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d"]) { c, i throws(ConvMatrixError) in try AdaptivePooling(c, input: i) },
+        Entry(names: ["GlobalSumPool"]) { call, input throws(ConvMatrixError) in try GlobalSumPooling(call, input: input) },
     ]
 
     /// Every class name, in the registry's order.
