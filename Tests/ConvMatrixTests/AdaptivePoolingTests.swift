@@ -77,6 +77,7 @@ import Testing
         ("AdaptiveAvgPool1d(2, 3)", "1x5", "spec", "at most 1 positional"),
         ("AdaptiveAvgPool1d(size=2)", "1x5", "size", "has no argument"),
         ("AdaptiveAvgPool1d(2097152)", "1x5", "output_size", "larger than"),
+        ("AdaptiveAvgPool3d(1048576)", "1x2x2x2", "output_size", "more than"),
     ])
     func pyTorchErrors(_ spec: String, _ input: String, _ field: String, _ phrase: String) {
         let error = PoolingChecks.error(spec, input: input)

@@ -41,6 +41,7 @@ public struct AdaptivePooling: PoolingLayer, Hashable {
         }
         try PoolingShapes.requireRank(n, of: input, for: "AdaptiveAvgPool\(n)d")
         let lengths = (0..<n).map { outputSize[$0] ?? input.spatial[$0] }
+        try PoolingShapes.requireOutputFits([input.channels] + lengths, field: "output_size")
         self.outputSize = outputSize
         self.input = input
         self.output = TensorShape(channels: input.channels, spatial: lengths)

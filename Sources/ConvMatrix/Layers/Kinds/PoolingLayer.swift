@@ -53,7 +53,7 @@ extension PoolingLayer {
         let units = RowMajor(input.spatial)
         precondition(positions.count == output.mapSize && units.count == input.mapSize, "pooling axes disagree with the shapes")
         var constants: [ConstantEntry] = []
-        constants.reserveCapacity(constantCount)
+        constants.reserveCapacity(min(constantCount, 1 << 24))
         for i in 0..<positions.count {
             let position = positions.index(i)
             let value = coefficient(at: position)

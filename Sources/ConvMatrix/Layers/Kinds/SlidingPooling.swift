@@ -61,6 +61,7 @@ public struct SlidingPooling: PoolingLayer, Hashable {
             let shown = TensorShape(channels: input.channels, spatial: lengths).extents.map(String.init).joined(separator: "x")
             throw .spec("kernel_size", "Given input size: (\(input)). Calculated output size: (\(shown)). Output size is too small")
         }
+        try PoolingShapes.requireOutputFits([input.channels] + lengths, field: "kernel_size")
         self.reduction = reduction
         self.kernelSize = kernelSize
         self.stride = stride
@@ -119,6 +120,14 @@ enum PoolingShapes {
         guard input.spatial.count == dimensions else {
             let expected = ["CxL", "CxHxW", "CxDxHxW"][dimensions - 1]
             throw .shape("input", "\(kind) expects a shape \(expected), got \(input)")
+        }
+    }
+
+    /// The output may hold at most ``ConvolutionSpec/largestCount`` units, as every tensor of a layer.
+    static func requireOutputFits(_ extents: [Int], field: String) throws(ConvMatrixError) {
+        guard saturatingProduct(extents) <= ConvolutionSpec.largestCount else {
+            let shown = extents.map(String.init).joined(separator: "x")
+            throw .spec(field, "the output \(shown) would have more than \(ConvolutionSpec.largestCount) units")
         }
     }
 
