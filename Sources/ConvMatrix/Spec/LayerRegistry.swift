@@ -21,6 +21,10 @@ public enum LayerRegistry {
         Entry(names: ["Linear"]) { call, input throws(ConvMatrixError) in try Linear(call, input: input) },
         Entry(names: ["Flatten"]) { call, input throws(ConvMatrixError) in try Flatten(call, input: input) },
         Entry(names: ["Identity"]) { call, input throws(ConvMatrixError) in try Identity(call, input: input) },
+        Entry(names: ["AvgPool1d", "AvgPool2d", "AvgPool3d"]) { call, input throws(ConvMatrixError) in try SlidingPooling(call, input: input) },
+        Entry(names: ["SumPool1d", "SumPool2d", "SumPool3d"]) { call, input throws(ConvMatrixError) in try SlidingPooling(call, input: input) },
+        Entry(names: ["AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d"]) { c, i throws(ConvMatrixError) in try AdaptivePooling(c, input: i) },
+        Entry(names: ["GlobalSumPool"]) { call, input throws(ConvMatrixError) in try GlobalSumPooling(call, input: input) },
     ]
 
     /// Every class name, in the registry's order.
