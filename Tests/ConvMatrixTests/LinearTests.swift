@@ -58,7 +58,7 @@ import Testing
         let y = layer.referenceForward(x: x, weight: w, bias: nil)
         let tied = layer.matrixForm().tied
         for r in 0..<tied.rows {
-            var expected: [SymbolicScalar.Pair: Int] = [:]
+            var expected: [SymbolicScalar.Pair: Double] = [:]
             for term in tied.terms(inRow: r) { expected[SymbolicScalar.Pair(parameter: term.parameter, input: term.column), default: 0] += 1 }
             #expect(y[r].products == expected, "row \(r)")
         }

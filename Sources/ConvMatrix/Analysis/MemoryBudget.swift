@@ -58,9 +58,10 @@ public struct MemoryBudget: Sendable, Equatable {
 }
 
 extension Convolution {
-    /// Taps on the extended input: out units · in/groups · ∏k, an upper bound on the terms of Wᵀ.
+    /// Taps on the extended input: positions per map · weight parameters
+    /// (= out units · in/groups · ∏k without a connection table), an upper bound on the terms of Wᵀ.
     public var tapCount: Int {
-        saturatingProduct(output.count, spec.inChannelsPerGroup, spec.tapsPerKernel)
+        saturatingProduct(output.mapSize, spec.weightParameterCount)
     }
 
     /// Bytes of everything but the dense matrix: the parameters with their

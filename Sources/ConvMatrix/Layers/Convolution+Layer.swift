@@ -4,16 +4,23 @@ extension Convolution: Layer {
     /// `Conv1d`, `Conv2d` or `Conv3d`.
     public var kind: String { spec.typeName }
     public var specDescription: String { spec.description }
-    /// (out, in/groups, *kernel).
+    /// (out, in/groups, *kernel), or (pairs, *kernel) with `connections`.
     public var weightShape: [Int] { spec.weightShape }
-    /// (out,), or nil with `bias=False`.
-    public var biasShape: [Int]? { spec.bias ? [spec.outChannels] : nil }
+    /// (out,); (out, *output spatial) with `bias='untied'`; nil with `bias=False`.
+    public var biasShape: [Int]? {
+        guard spec.bias else { return nil }
+        return spec.untiedBias ? [spec.outChannels] + output.spatial : [spec.outChannels]
+    }
 
-    /// Taps on the extended input: out units · in/groups · ∏k.
+    /// Taps on the extended input (``tapCount``).
     public var entryCountBound: Int { tapCount }
 
-    /// Output map j of unit r: biases are shared across each map, as in PyTorch.
-    public func biasParameter(ofRow r: Int) -> Int? { spec.bias ? r / output.mapSize : nil }
+    /// Output map j of unit r: biases are shared across each map, as in PyTorch;
+    /// r itself with `bias='untied'` (LeCun 1989: one bias per output unit).
+    public func biasParameter(ofRow r: Int) -> Int? {
+        guard spec.bias else { return nil }
+        return spec.untiedBias ? r : r / output.mapSize
+    }
 
     /// Wᵀ = Wᵀ_valid · P, with the border terms of constant padding as the offset.
     public func matrixForm() -> MatrixForm {

@@ -2,9 +2,10 @@
 extension Convolution {
     /// Wᵀ_valid, on the extended input: rows = output units, columns = extended units.
     ///
-    /// Output unit (j, o) reads, for each input map i of j's group and each tap t,
+    /// Output unit (j, o) reads, for each input map i that j reads (its group's, or
+    /// the list C_j of `connections`) and each tap t,
     ///
-    ///     x̃[i, o·s + t·d]      with parameter v_{ji}^{t}
+    ///     x̃[i, o·s + t·d]      with parameter v_{ji}^{t} = weight[(firstPairs[j] + local(i))·∏k + t]
     ///
     /// (the slides' z_j(t) = Σ_i Σ_s w_{ji}^s x_i^{t+s}, strided and dilated).
     ///
@@ -59,16 +60,15 @@ extension Convolution {
         let windowCorners = outputBox.allIndices.map { o in
             o.indices.reduce(0) { $0 + o[$1] * spec.stride[$1] * extended.strides[$1] }
         }
-        let perGroup = spec.inChannelsPerGroup
         var terms: [Term] = []
-        terms.reserveCapacity(output.count * perGroup * tapOffsets.count)
+        terms.reserveCapacity(output.mapSize * spec.weightParameterCount)
         for j in 0..<spec.outChannels {
-            let group = j / spec.outChannelsPerGroup
+            let inputMaps = spec.inputMaps(ofOutputMap: j)
             for (o, corner) in windowCorners.enumerated() {
                 let row = j * output.mapSize + o
-                for localInput in 0..<perGroup {
-                    let mapStart = (group * perGroup + localInput) * extended.count
-                    let firstParameter = (j * perGroup + localInput) * tapOffsets.count
+                for (localInput, i) in inputMaps.enumerated() {
+                    let mapStart = i * extended.count
+                    let firstParameter = (firstPairs[j] + localInput) * tapOffsets.count
                     for (t, tapOffset) in tapOffsets.enumerated() {
                         terms.append(Term(row: row, column: mapStart + corner + tapOffset, parameter: firstParameter + t))
                     }

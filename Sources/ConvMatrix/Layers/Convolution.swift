@@ -18,6 +18,9 @@ public struct Convolution: Sendable {
     public let geometry: ConvolutionGeometry
     /// P: the input to the extended input.
     public let padding: PaddingOperator
+    /// The first kernel of each output map in the weight, and one past the last
+    /// (``ConvolutionSpec/firstPairs``): output map j owns kernels firstPairs[j] ..< firstPairs[j+1].
+    let firstPairs: [Int]
 
     /// Binds `spec` to `input`.
     ///
@@ -25,6 +28,7 @@ public struct Convolution: Sendable {
     public init(_ spec: ConvolutionSpec, input: TensorShape) throws(ConvMatrixError) {
         geometry = try ConvolutionGeometry(spec: spec, input: input)
         padding = PaddingOperator(geometry: geometry)
+        firstPairs = spec.firstPairs
     }
 
     public var spec: ConvolutionSpec { geometry.spec }
@@ -35,16 +39,29 @@ public struct Convolution: Sendable {
     public func outputMap(ofRow row: Int) -> Int { row / output.mapSize }
 
     /// The name v_{ji}^{t} of weight parameter p, with p the flat index into the
-    /// weight (out, in/groups, *kernel) in row-major order.
+    /// weight (out, in/groups, *kernel), or (pairs, *kernel) with `connections`, in
+    /// row-major order; j and i are the real output and input maps, 1-based.
+    ///
+    ///     kernel π = ⌊p / ∏k⌋,   j = the map with firstPairs[j] ≤ π < firstPairs[j+1],
+    ///     i = C_j[π − firstPairs[j]]   (or g·(in/groups) + π − firstPairs[j])
     public func parameterName(_ p: Int) -> ParameterName {
         let taps = spec.tapsPerKernel
-        let perGroup = spec.inChannelsPerGroup
-        let j = p / (perGroup * taps)
-        let localInput = (p / taps) % perGroup
-        let group = j / spec.outChannelsPerGroup
+        let pair = p / taps
+        let j = outputMap(ofPair: pair)
+        let local = pair - firstPairs[j]
+        let i = spec.connections?[j][local] ?? (j / spec.outChannelsPerGroup) * spec.inChannelsPerGroup + local
         let tap = RowMajor(spec.kernelSize).index(p % taps)
-        return ParameterName(
-            outputMap: j + 1, inputMap: group * perGroup + localInput + 1, tap: tap.map { $0 + 1 })
+        return ParameterName(outputMap: j + 1, inputMap: i + 1, tap: tap.map { $0 + 1 })
+    }
+
+    /// The output map owning kernel `pair`: a binary search of ``firstPairs``.
+    private func outputMap(ofPair pair: Int) -> Int {
+        var (low, high) = (0, spec.outChannels - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if firstPairs[middle] <= pair { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// The names of all weight parameters, in the weight's flat order.

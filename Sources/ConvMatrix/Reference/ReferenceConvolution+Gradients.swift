@@ -78,11 +78,10 @@ extension ReferenceConvolution {
         }
         var gradient = ReferenceTensor(channels: geometry.inChannels, spatial: geometry.extendedSize, repeating: S.zero)
         for i in 0..<geometry.inChannels {
-            let g = geometry.group(ofInputMap: i)
-            let iLocal = i - geometry.inputMaps(ofGroup: g).lowerBound
+            let readers = geometry.readers(ofInputMap: i)
             for e in referencePositions(fullSize) {
                 var sum = S.zero
-                for j in geometry.outputMaps(ofGroup: g) {
+                for (j, iLocal) in readers {
                     let kernel = geometry.kernelChannel(outputMap: j, localInputMap: iLocal)
                     for (t, flipped) in flippedTaps {
                         var q = e
@@ -120,12 +119,10 @@ extension ReferenceConvolution {
             ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x),
             geometry: geometry, mode: spec.paddingMode)
         let delta = ReferenceTensor(channels: spec.outChannels, spatial: geometry.outputSize, values: outputGradient)
-        var gradient = ReferenceTensor(
-            channels: spec.outChannels * geometry.inChannelsPerGroup, spatial: geometry.kernelSize, repeating: S.zero)
+        var gradient = ReferenceTensor(channels: geometry.kernelCount, spatial: geometry.kernelSize, repeating: S.zero)
         let outputPositions = referencePositions(geometry.outputSize)
         for j in 0..<spec.outChannels {
-            let inputMaps = geometry.inputMaps(ofGroup: geometry.group(ofOutputMap: j))
-            for (iLocal, i) in inputMaps.enumerated() {
+            for (iLocal, i) in geometry.inputMaps(ofOutputMap: j).enumerated() {
                 let kernel = geometry.kernelChannel(outputMap: j, localInputMap: iLocal)
                 for s in geometry.taps {
                     var sum = S.zero
@@ -139,15 +136,21 @@ extension ReferenceConvolution {
         return gradient.values
     }
 
-    /// The bias gradient ∂E/∂b[j] = Σ_o δz[j, o].
+    /// The bias gradient ∂E/∂b[j] = Σ_o δz[j, o]; for `bias='untied'`,
+    /// ∂E/∂b[j, o] = δz[j, o].
     ///
-    /// - Returns: One value per output map.
+    /// - Returns: One value per output map, or per output unit when untied.
     public static func biasGradient<S: ReferenceScalar>(
         spec: ConvolutionSpec, input: TensorShape, outputGradient: [S]
     ) -> [S] {
         let geometry = ReferenceGeometry(spec: spec, input: input)
         let delta = ReferenceTensor(channels: spec.outChannels, spatial: geometry.outputSize, values: outputGradient)
         let outputPositions = referencePositions(geometry.outputSize)
+        if geometry.untiedBias {
+            var gradient: [S] = []
+            for j in 0..<spec.outChannels { for o in outputPositions { gradient.append(delta[j, o]) } }
+            return gradient
+        }
         return (0..<spec.outChannels).map { j in
             outputPositions.reduce(S.zero) { sum, o in sum + delta[j, o] }
         }

@@ -17,6 +17,11 @@
 /// `.flatten()`: the input x is (C, *spatial), the output y is (out, *outSpatial),
 /// the weight w is (out, in/groups, *kernel) and the bias b is (out).
 ///
+/// LeCun 1989's extensions: with a connection table, output map j reads the input
+/// maps of its list C_j instead of its group, with the kernels w[π(j, i), s] of the
+/// weight (pairs, *kernel); with `bias='untied'`, b[j] becomes b[j, o], one per
+/// output unit, of shape (out, *outSpatial).
+///
 /// ```
 /// // Conv1d(1, 1, 3, bias=False) with the smoothing kernel [1, 2, 1]:
 /// let spec = ConvolutionSpec(spatialDimensions: 1, inChannels: 1, outChannels: 1,
@@ -64,16 +69,20 @@ public enum ReferenceConvolution {
             ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x),
             geometry: geometry, mode: spec.paddingMode)
         let w = kernelTensor(weight, geometry: geometry)
-        if let bias {
-            precondition(bias.count == spec.outChannels, "forward: \(bias.count) bias values for \(spec.outChannels) output maps")
-        }
+        let b = bias.map { biasTensor($0, geometry: geometry) }
         var y = ReferenceTensor(channels: spec.outChannels, spatial: geometry.outputSize, repeating: S.zero)
         for j in 0..<spec.outChannels {
             for o in referencePositions(geometry.outputSize) {
-                y[j, o] = outputUnit(j: j, o: o, extended: extended, weight: w, bias: bias?[j] ?? .zero, geometry: geometry)
+                let bjo = b.map { geometry.untiedBias ? $0[j, o] : $0[j, []] } ?? .zero
+                y[j, o] = outputUnit(j: j, o: o, extended: extended, weight: w, bias: bjo, geometry: geometry)
             }
         }
         return y.values
+    }
+
+    /// The bias as a tensor: (out, *o) when untied, b[j, o]; (out) otherwise, b[j, []].
+    private static func biasTensor<S>(_ bias: [S], geometry: ReferenceGeometry) -> ReferenceTensor<S> {
+        ReferenceTensor(channels: geometry.outChannels, spatial: geometry.untiedBias ? geometry.outputSize : [], values: bias)
     }
 
     /// One output unit: b[j] + Σ_{i ∈ group(j)} Σ_s w[j, i_local, s] · x̃[i, o·stride + s·dilation].
@@ -82,8 +91,7 @@ public enum ReferenceConvolution {
         geometry: ReferenceGeometry
     ) -> S {
         var sum = bias
-        let inputMaps = geometry.inputMaps(ofGroup: geometry.group(ofOutputMap: j))
-        for (iLocal, i) in inputMaps.enumerated() {
+        for (iLocal, i) in geometry.inputMaps(ofOutputMap: j).enumerated() {
             let kernel = geometry.kernelChannel(outputMap: j, localInputMap: iLocal)
             for s in geometry.taps {
                 sum = sum + weight[kernel, s] * extended[i, geometry.extendedPosition(output: o, tap: s)]
@@ -92,10 +100,11 @@ public enum ReferenceConvolution {
         return sum
     }
 
-    /// Wraps a flat weight (out, in/groups, *kernel) as a tensor with channel j · (in/groups) + i_local.
+    /// Wraps a flat weight (out, in/groups, *kernel) or (pairs, *kernel) as a tensor
+    /// whose channel is ``ReferenceGeometry/kernelChannel(outputMap:localInputMap:)``.
     static func kernelTensor<S>(_ weight: [S], geometry: ReferenceGeometry) -> ReferenceTensor<S> {
         ReferenceTensor(
-            channels: geometry.outChannels * geometry.inChannelsPerGroup, spatial: geometry.kernelSize,
+            channels: geometry.kernelCount, spatial: geometry.kernelSize,
             values: weight)
     }
 }

@@ -12,7 +12,8 @@
 ///
 /// Tap s of output unit o reads extended unit o·stride + s·dilation. Output map j
 /// belongs to group g = ⌊j / (out/groups)⌋ and reads input maps
-/// g·(in/groups) ..< (g+1)·(in/groups).
+/// g·(in/groups) ..< (g+1)·(in/groups), or, with a connection table, the input
+/// maps of its list C_j; its kernels are then the |C_j| after Σ_{j' < j} |C_{j'}|.
 ///
 /// Nothing here calls the library's geometry (`Padding.resolved`, `RowMajor`): the
 /// reference is the independent oracle the matrix code is checked against.
@@ -26,6 +27,10 @@ struct ReferenceGeometry {
     let inChannels: Int
     let outChannels: Int
     let groups: Int
+    /// The connection table C_j, or nil for the groups' rule.
+    let connections: [[Int]]?
+    /// One bias per output unit (`bias='untied'`) rather than per output map.
+    let untiedBias: Bool
     /// d·(k−1) per dimension: how far the last tap lies from the first.
     let kernelReach: [Int]
     /// ñ = n + before + after per dimension.
@@ -46,6 +51,8 @@ struct ReferenceGeometry {
         inChannels = spec.inChannels
         outChannels = spec.outChannels
         groups = spec.groups
+        connections = spec.connections
+        untiedBias = spec.untiedBias
         let reach = zip(spec.kernelSize, spec.dilation).map { k, d in d * (k - 1) }
         let (first, last) = Self.paddingAmounts(spec.padding, kernelReach: reach)
         let extended = input.spatial.indices.map { d in input.spatial[d] + first[d] + last[d] }
@@ -79,22 +86,42 @@ struct ReferenceGeometry {
     /// g = ⌊j / (out/groups)⌋.
     func group(ofOutputMap j: Int) -> Int { j / outChannelsPerGroup }
 
-    /// g = ⌊i / (in/groups)⌋.
-    func group(ofInputMap i: Int) -> Int { i / inChannelsPerGroup }
-
     /// The input maps group g reads: g·(in/groups) ..< (g+1)·(in/groups).
     func inputMaps(ofGroup g: Int) -> Range<Int> {
         g * inChannelsPerGroup..<(g + 1) * inChannelsPerGroup
     }
 
-    /// The output maps group g writes: g·(out/groups) ..< (g+1)·(out/groups).
-    func outputMaps(ofGroup g: Int) -> Range<Int> {
-        g * outChannelsPerGroup..<(g + 1) * outChannelsPerGroup
+    /// The input maps output map j reads: C_j, or those of j's group.
+    func inputMaps(ofOutputMap j: Int) -> [Int] {
+        connections?[j] ?? Array(inputMaps(ofGroup: group(ofOutputMap: j)))
     }
 
-    /// The weight tensor's "channel" of w[j, i_local, ·]: j · (in/groups) + i_local.
+    /// Every (j, i_local) with input map i at position i_local of j's input maps.
+    func readers(ofInputMap i: Int) -> [(outputMap: Int, localInputMap: Int)] {
+        var readers: [(outputMap: Int, localInputMap: Int)] = []
+        for j in 0..<outChannels {
+            for (iLocal, read) in inputMaps(ofOutputMap: j).enumerated() where read == i {
+                readers.append((j, iLocal))
+            }
+        }
+        return readers
+    }
+
+    /// How many kernels the weight holds: Σ_j |C_j|, or out · (in/groups).
+    var kernelCount: Int {
+        guard let connections else { return outChannels * inChannelsPerGroup }
+        var count = 0
+        for list in connections { count += list.count }
+        return count
+    }
+
+    /// The weight tensor's "channel" of w[j, i_local, ·]: j · (in/groups) + i_local,
+    /// or Σ_{j' < j} |C_{j'}| + i_local with a connection table.
     func kernelChannel(outputMap j: Int, localInputMap iLocal: Int) -> Int {
-        j * inChannelsPerGroup + iLocal
+        guard let connections else { return j * inChannelsPerGroup + iLocal }
+        var before = 0
+        for earlier in 0..<j { before += connections[earlier].count }
+        return before + iLocal
     }
 
     /// The extended unit tap s of output unit o reads: o·stride + s·dilation per dimension.

@@ -4,8 +4,10 @@ extension ConvolutionSpec: CustomStringConvertible {
     /// The spec written as a PyTorch layer, in one canonical form.
     ///
     /// in_channels and out_channels by position, then keywords in torch's order:
-    /// `kernel_size` always; `stride`, `padding`, `dilation`, `groups`, `bias`,
-    /// `padding_mode` and `padding_value` only where they differ from the default.
+    /// `kernel_size` always; `stride`, `padding`, `dilation`, `groups`, `bias=False`,
+    /// `padding_mode` and `padding_value` only where they differ from the default;
+    /// then the extensions `bias='untied'` and `connections=[[…], …]` (lists, as
+    /// Python prints them).
     /// A per-dimension value is one int when its entries are equal, else a tuple;
     /// padding is `'valid'`, `'same'`, `'full'`, an int or tuple (symmetric), or one
     /// (before, after) pair per dimension. `padding_value` is Swift's shortest
@@ -25,6 +27,11 @@ extension ConvolutionSpec: CustomStringConvertible {
         if groups != 1 { arguments.append("groups=\(groups)") }
         if !bias { arguments.append("bias=False") }
         arguments += canonicalPaddingMode
+        if untiedBias { arguments.append("bias='untied'") }
+        if let connections {
+            let lists = connections.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
+            arguments.append("connections=[" + lists.joined(separator: ", ") + "]")
+        }
         return "\(typeName)(\(arguments.joined(separator: ", ")))"
     }
 

@@ -20,8 +20,10 @@ extension ConvolutionSpec {
         guard outChannels % groups == 0 else {
             throw .spec("groups", "out_channels \(outChannels) is not divisible by groups \(groups)")
         }
+        if let problem = connectionsProblem() { throw .spec("connections", problem.reason) }
+        if untiedBias, !bias { throw .spec("bias", "an untied bias needs bias; write bias='untied'") }
         try validatePadding()
-        let weightSize = saturatingProduct(outChannels, inChannels / groups, saturatingProduct(kernelSize))
+        let weightSize = saturatingProduct(weightPairCount, saturatingProduct(kernelSize))
         guard weightSize <= Self.largestCount else {
             throw .spec(
                 "kernel_size",

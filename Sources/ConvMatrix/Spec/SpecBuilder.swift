@@ -21,6 +21,8 @@ struct SpecBuilder {
     private var sawKeyword = false
     private var paddingModeName: String?
     private var paddingValue: Double?
+    /// Where each list of `connections=` starts, to point at the one at fault.
+    private var connectionOffsets: [Int] = []
 
     /// The spec `call` describes, with torch's defaults for what it leaves out.
     ///
@@ -94,9 +96,12 @@ struct SpecBuilder {
         case .padding: spec.padding = try value.padding(dimensions: dimensions)
         case .dilation: spec.dilation = try value.perDimension(for: parameter, dimensions: dimensions)
         case .groups: spec.groups = try value.integer(for: parameter)
-        case .bias: spec.bias = try value.boolean(for: parameter)
+        case .bias:
+            let choice = try value.biasChoice()
+            (spec.bias, spec.untiedBias) = (choice.present, choice.untied)
         case .paddingMode: paddingModeName = try value.paddingModeName()
         case .paddingValue: paddingValue = try value.real(for: parameter)
+        case .connections: (spec.connections, connectionOffsets) = try value.connectionLists()
         }
     }
 
@@ -133,7 +138,10 @@ struct SpecBuilder {
             return try spec.validated()
         } catch {
             // A defaulted argument is never at fault; the layer name stands for the whole spec.
-            let offset = SpecParameter(rawValue: error.field).flatMap { valueOffsets[$0] } ?? call.layerOffset
+            var offset = SpecParameter(rawValue: error.field).flatMap { valueOffsets[$0] } ?? call.layerOffset
+            if error.field == SpecParameter.connections.keyword, let list = spec.connectionsProblem()?.list {
+                offset = connectionOffsets[list]
+            }
             throw ConvMatrixError(error.kind, field: error.field, reason: error.reason, offset: offset)
         }
     }

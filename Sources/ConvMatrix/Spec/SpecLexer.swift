@@ -15,7 +15,7 @@ struct SpecToken: Equatable, Sendable {
         case number(String)
         /// The text between matching single or double quotes, without the quotes.
         case string(String)
-        case leftParenthesis, rightParenthesis, comma, equals, dot, minus, plus
+        case leftParenthesis, rightParenthesis, leftBracket, rightBracket, comma, equals, dot, minus, plus
         /// Past the last character.
         case end
     }
@@ -32,6 +32,8 @@ struct SpecToken: Equatable, Sendable {
         case .string(let text): EchoedText.quoted(text)
         case .leftParenthesis: "'('"
         case .rightParenthesis: "')'"
+        case .leftBracket: "'['"
+        case .rightBracket: "']'"
         case .comma: "','"
         case .equals: "'='"
         case .dot: "'.'"
@@ -46,7 +48,7 @@ struct SpecToken: Equatable, Sendable {
 ///
 /// The lexer knows Python's call syntax only as far as a spec needs it: names,
 /// unsigned decimal numbers (a sign is its own token), quoted strings without
-/// escapes, and the punctuation `( ) , = . - +`.
+/// escapes, and the punctuation `( ) [ ] , = . - +`.
 ///
 ///     try SpecLexer.tokens(in: "nn.Conv1d(1, 1, 3)").map(\.offset)
 ///     // [0, 2, 3, 9, 10, 11, 13, 14, 16, 17, 18]
@@ -72,7 +74,7 @@ struct SpecLexer {
     }
 
     private static let punctuation: [Character: SpecToken.Kind] = [
-        "(": .leftParenthesis, ")": .rightParenthesis, ",": .comma,
+        "(": .leftParenthesis, ")": .rightParenthesis, "[": .leftBracket, "]": .rightBracket, ",": .comma,
         "=": .equals, "-": .minus, "+": .plus,
     ]
 

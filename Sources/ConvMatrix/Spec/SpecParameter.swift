@@ -1,5 +1,5 @@
 /// The arguments of `torch.nn.ConvNd`, in torch's positional order, plus the
-/// keyword-only extension `padding_value`.
+/// keyword-only extensions `padding_value` and `connections`.
 ///
 ///     SpecParameter.positional[2]                 // .kernelSize
 ///     SpecParameter.suggestion(for: "kernal_size")  // .kernelSize
@@ -14,9 +14,10 @@ enum SpecParameter: String, CaseIterable, Sendable {
     case bias
     case paddingMode = "padding_mode"
     case paddingValue = "padding_value"
+    case connections
 
     /// The arguments that may be given by position, in order.
-    static let positional: [SpecParameter] = allCases.filter { $0 != .paddingValue }
+    static let positional: [SpecParameter] = allCases.filter { $0 != .paddingValue && $0 != .connections }
 
     /// The arguments without a default.
     static let required: [SpecParameter] = [.inChannels, .outChannels, .kernelSize]

@@ -36,8 +36,9 @@ extension ConvolutionSpec {
 ///     layer    = name ("." name)*
 ///     argument = name "=" value | value
 ///     value    = ["-" | "+"] number | string | name | "(" [value ("," value)* [","]] ")"
+///              | "[" [value ("," value)* [","]] "]"
 ///
-/// As in Python, `(3)` is the value 3 and `(3,)` a tuple of one.
+/// As in Python, `(3)` is the value 3 and `(3,)` a tuple of one; `[3]` is a list of one.
 ///
 ///     var parser = SpecParser(tokens: try SpecLexer.tokens(in: "Conv1d(1, 1, k=(3,))"))
 ///     try parser.call().arguments.last?.value.shown  // "a tuple of 1"
@@ -130,6 +131,8 @@ struct SpecParser {
             return SpecValue(kind: .name(text), offset: start.offset)
         case .leftParenthesis:
             return try parenthesized(depth: depth + 1)
+        case .leftBracket:
+            return try bracketed(depth: depth + 1)
         default:
             throw unexpected(expecting: "a value")
         }
@@ -153,6 +156,23 @@ struct SpecParser {
         try expect(.rightParenthesis, "',' or ')' to close the tuple opened at column \(open + 1)")
         if elements.count == 1, !sawComma { return elements[0] }
         return SpecValue(kind: .tuple(elements), offset: open)
+    }
+
+    /// `[a, b]`, `[a]`, `[a,]` and `[]` are lists, as in Python.
+    private mutating func bracketed(depth: Int) throws(ConvMatrixError) -> SpecValue {
+        let open = current.offset
+        guard depth <= Self.maximumNesting else {
+            throw .spec("spec", "lists nested more than \(Self.maximumNesting) deep at column \(open + 1)", offset: open)
+        }
+        advance()
+        var elements: [SpecValue] = []
+        while current.kind != .rightBracket {
+            elements.append(try value(depth: depth))
+            guard current.kind == .comma else { break }
+            advance()
+        }
+        try expect(.rightBracket, "',' or ']' to close the list opened at column \(open + 1)")
+        return SpecValue(kind: .list(elements), offset: open)
     }
 
     /// Steps over a token of `kind`, or throws "expected `what`, found …".

@@ -24,7 +24,7 @@ struct SpecArgument: Equatable, Sendable {
     var offset: Int
 }
 
-/// A Python literal in a spec: a number, a string, a bare name or a tuple of values.
+/// A Python literal in a spec: a number, a string, a bare name, or a tuple or list of values.
 ///
 ///     padding=((2, 1), (1, 2))
 ///     // .tuple([.tuple([.number("2"), .number("1")]), .tuple([.number("1"), .number("2")])])
@@ -38,10 +38,12 @@ struct SpecValue: Equatable, Sendable {
         case name(String)
         /// `(a, b)`, `(a,)` or `()`.
         case tuple([SpecValue])
+        /// `[a, b]`, `[a]` or `[]`.
+        case list([SpecValue])
     }
 
     var kind: Kind
-    /// Where the value starts: its sign, its opening quote or its `(`.
+    /// Where the value starts: its sign, its opening quote, its `(` or its `[`.
     var offset: Int
 
     /// The value as an error message shows it: `1.5`, `the string 'a'`, `a tuple of 3`;
@@ -51,6 +53,16 @@ struct SpecValue: Equatable, Sendable {
         case .number(let text), .name(let text): text
         case .string(let text): "the string \(EchoedText.quoted(text))"
         case .tuple(let elements): "a tuple of \(elements.count)"
+        case .list(let elements): "a list of \(elements.count)"
+        }
+    }
+
+    /// The elements of a tuple or a list, which PyTorch's arguments accept alike
+    /// (`kernel_size=[3, 5]` is `kernel_size=(3, 5)`); nil for any other value.
+    var sequence: [SpecValue]? {
+        switch kind {
+        case .tuple(let elements), .list(let elements): elements
+        case .number, .string, .name: nil
         }
     }
 }

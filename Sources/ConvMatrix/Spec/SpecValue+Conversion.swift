@@ -27,8 +27,8 @@ extension SpecValue {
         return value
     }
 
-    /// An int meaning the same for every spatial dimension, or a tuple with one
-    /// entry per spatial dimension: `kernel_size`, `stride`, `dilation`, `padding`.
+    /// An int meaning the same for every spatial dimension, or a tuple (or list) with
+    /// one entry per spatial dimension: `kernel_size`, `stride`, `dilation`, `padding`.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.spec` on `parameter`'s keyword.
     func perDimension(for parameter: SpecParameter, dimensions: Int) throws(ConvMatrixError) -> [Int] {
@@ -40,7 +40,7 @@ extension SpecValue {
         switch kind {
         case .number:
             return Array(repeating: try integer(field: field), count: dimensions)
-        case .tuple(let elements):
+        case .tuple(let elements), .list(let elements):
             guard elements.count == dimensions else {
                 throw error(field, Self.wrongCount(dimensions, "value", got: elements.count))
             }
@@ -67,8 +67,8 @@ extension SpecValue {
                 let forms = "an int, a tuple of \(Self.count(dimensions, "int")) or \(Self.count(dimensions, "(before, after) pair"))"
                 throw error(.padding, "unknown padding \(EchoedText.quoted(name)); use 'valid', 'same', 'full', \(forms)")
             }
-        case .tuple(let elements):
-            if case .tuple = elements.first?.kind { return .asymmetric(try sidePaddings(elements, dimensions: dimensions)) }
+        case .tuple(let elements), .list(let elements):
+            if elements.first?.sequence != nil { return .asymmetric(try sidePaddings(elements, dimensions: dimensions)) }
             if elements.count == 2 * dimensions, let pairs = Self.pairsHint(elements) {
                 let hint = "for different amounts before and after write padding=\(pairs)"
                 throw error(.padding, Self.wrongCount(dimensions, "value", got: elements.count) + "; " + hint)
@@ -146,7 +146,7 @@ extension SpecValue {
         }
         var sides: [SidePadding] = []
         for element in elements {
-            guard case .tuple(let pair) = element.kind, pair.count == 2 else {
+            guard let pair = element.sequence, pair.count == 2 else {
                 throw element.error(.padding, "expected a (before, after) pair, got \(element.shown)")
             }
             sides.append(SidePadding(before: try pair[0].integer(for: .padding), after: try pair[1].integer(for: .padding)))
