@@ -30,11 +30,15 @@ import Testing
         for key in [
             "version", "spec", "input_shape", "output_shape", "rows", "cols", "entries", "nonzeros",
             "extended_nonzeros", "weight_parameters", "bias_parameters", "weight", "bias", "terms",
-            "matrix", "tie", "offset", "padding_mode",
+            "matrix", "tie", "offset", "padding_mode", "kind", "input_dependent", "x", "constants",
         ] {
             #expect(object.keys.contains(key), "missing key \(key)")
         }
-        #expect(object["version"] as? Int == 1)
+        #expect(object["version"] as? Int == 2)
+        #expect(object["kind"] as? String == "Conv1d")
+        #expect(object["input_dependent"] as? Bool == false)
+        #expect(object["x"] is NSNull)
+        #expect((object["constants"] as? [Any])?.isEmpty == true)
         #expect(object["spec"] as? String == "Conv1d(2, 3, kernel_size=3, bias=False)")
         #expect(object["input_shape"] as? [Int] == [2, 6])
         #expect(object["output_shape"] as? [Int] == [3, 4])
@@ -45,7 +49,7 @@ import Testing
         #expect(object["offset"] is NSNull)
         let terms = try #require(object["terms"] as? [[Int]])
         #expect(terms.count == 72)
-        #expect(terms.first == [0, 0, 0])
+        #expect(terms.first == [0, 0, 0, 1])
         let tie = try #require(object["tie"] as? [[Int]])
         #expect(tie.count == 12 && tie[0] == [0, 1, 2, -1, -1, -1, 3, 4, 5, -1, -1, -1])
         let weight = try #require(object["weight"] as? [[[Double]]])

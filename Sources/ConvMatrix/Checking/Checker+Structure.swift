@@ -29,7 +29,7 @@ extension Checker {
             for entry in constantsByRow[r] ?? [] where sampled.contains(entry.column) { expectedInputs[entry.column] = entry.value }
             var expectedConstant: [Int: Double] = [:]
             for term in borderByRow[r] ?? [] { expectedConstant[term.parameter, default: 0] += c }
-            let found = reference[r]
+            let found = reference[r].expanded
             tally.compare(expectedInputs, found.inputTerms) { c, matrix, sum in
                 "row \(r + 1), column \(c + 1): Wᵀ holds the constant \(NumberFormat.compact(matrix)), the reference \(NumberFormat.compact(sum))"
             }

@@ -36,7 +36,7 @@ public struct CSVRenderer: Sendable {
         let values = try EntryText.checkedValues(values, for: t, entries: entries)
         let entryText =
             values.map { EntryText(numeric: $0, number: NumberFormat.exact) }
-            ?? EntryText(symbolic: t, name: { $0.plain($1) }, separator: "+")
+            ?? EntryText(symbolic: t, name: { $0.plain($1) }, separator: "+").withConstants { Fraction($0)?.plain ?? NumberFormat.exact($0) }
         var records = [Self.record(["unit"] + (0..<t.columns).map { view.columnUnit($0).plain })]
         for r in 0..<t.rows {
             var fields = Array(repeating: "0", count: t.columns)

@@ -16,8 +16,11 @@ public enum MatrixEntries: String, Sendable, CaseIterable {
 /// numbers are written; this type reads the terms and does the rest, so that all
 /// renderers agree on what an entry is:
 ///
-///     symbolic:  text(r, c) = name(p₁) + separator + name(p₂) + …   over the terms (r, c, p)
-///     numeric:   text(r, c) = number(Σ v_p)
+///     symbolic:  text(r, c) = a₁·name(p₁) + separator + … + κ     over the terms (r, c, p, a)
+///     numeric:   text(r, c) = number(Σ a·v_p + κ)
+///
+/// A coefficient a ≠ 1 is written before the name (`2v₁`, `½v₁`), and a
+/// constant κ as a fraction where it is one (¼, 1/9: ``Fraction``).
 ///
 /// Structural zeros have no text here; each renderer writes its own zero (·, 0).
 struct EntryText {
@@ -30,6 +33,8 @@ struct EntryText {
     }
 
     private var kind: Kind
+    /// How a constant or a coefficient is written: `¼` in a terminal, `\tfrac{1}{4}` in LaTeX.
+    var constantText: (Double) -> String = { Fraction($0)?.unicode ?? NumberFormat.compact($0) }
 
     /// Symbolic entries.
     init(symbolic tied: TiedMatrix, name: (ParameterNotation, ParameterName) -> String, separator: String) {
@@ -49,6 +54,13 @@ struct EntryText {
         if case .symbolic(let names, let separator, _, _) = kind {
             copy.kind = .symbolic(names: names, separator: separator, prefix: prefix, suffix: suffix)
         }
+        return copy
+    }
+
+    /// The same entries with constants and coefficients written by `write`.
+    func withConstants(_ write: @escaping (Double) -> String) -> EntryText {
+        var copy = self
+        copy.constantText = write
         return copy
     }
 
@@ -73,32 +85,32 @@ struct EntryText {
         return false
     }
 
-    /// The text of an entry with these (nonempty) terms.
-    func text<Terms: Collection<Term>>(_ terms: Terms) -> String {
+    /// The text of an entry with these terms (coefficients beside them) and constant.
+    func text(_ terms: [(term: Term, coefficient: Double)], constant: Double?) -> String {
         switch kind {
         case .symbolic(let names, let separator, let prefix, let suffix):
-            return prefix + terms.map { names[$0.parameter] }.joined(separator: separator) + suffix
+            let parts = terms.map { ($0.coefficient == 1 ? "" : constantText($0.coefficient)) + names[$0.term.parameter] }
+            return prefix + (parts + (constant.map { [constantText($0)] } ?? [])).joined(separator: separator) + suffix
         case .numeric(let values, let number):
-            return number(terms.reduce(0.0) { $0 + values[$1.parameter] })
+            return number(terms.reduce(constant ?? 0) { $0 + $1.coefficient * values[$1.term.parameter] })
         }
     }
 
-    /// Row r's structural nonzeros inside `columns`, as (column, text) in column order.
+    /// Row r's structural nonzeros inside `columns`, as (column, text) in column
+    /// order: its terms and its constants.
     ///
-    /// - Complexity: O(terms in row r).
+    /// - Complexity: O(terms and constants in row r).
     func row(_ tied: TiedMatrix, _ r: Int, columns: Range<Int>? = nil) -> [(column: Int, text: String)] {
-        let all = tied.terms(inRow: r)
-        var entries: [(column: Int, text: String)] = []
-        var start = all.startIndex
-        while start < all.endIndex {
-            let column = all[start].column
-            var end = start + 1
-            while end < all.endIndex, all[end].column == column { end += 1 }
-            if columns?.contains(column) ?? true {
-                entries.append((column, text(all[start..<end])))
-            }
-            start = end
+        var byColumn: [Int: (terms: [(term: Term, coefficient: Double)], constant: Double?)] = [:]
+        for k in tied.rowStarts[r]..<tied.rowStarts[r + 1] where columns?.contains(tied.terms[k].column) ?? true {
+            byColumn[tied.terms[k].column, default: ([], nil)].terms.append((tied.terms[k], tied.coefficient(ofTerm: k)))
         }
-        return entries
+        for entry in tied.constants(inRow: r) where columns?.contains(entry.column) ?? true {
+            byColumn[entry.column, default: ([], nil)].constant = entry.value
+        }
+        return byColumn.keys.sorted().map { column in
+            let entry = byColumn[column] ?? ([], nil)
+            return (column, text(entry.terms, constant: entry.constant))
+        }
     }
 }

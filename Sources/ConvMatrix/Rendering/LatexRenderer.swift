@@ -55,7 +55,7 @@ public struct LatexRenderer: Sendable {
     /// Entry texts in LaTeX: v_{11}^{1}, sums joined by " + ", numbers compact.
     func entryText(_ tied: TiedMatrix, values: [Double]?) -> EntryText {
         guard let values else {
-            return EntryText(symbolic: tied, name: { $0.latex($1) }, separator: " + ")
+            return EntryText(symbolic: tied, name: { $0.latex($1) }, separator: " + ").withConstants { Fraction($0)?.latex ?? NumberFormat.compact($0) }
         }
         let digits = fractionDigits
         return EntryText(numeric: values) { NumberFormat.compact($0, fractionDigits: digits) }

@@ -45,9 +45,11 @@ public struct LayerSummary: Sendable, Equatable {
             "Wᵀ is \(NumberFormat.count(rows)) × \(NumberFormat.count(columns)): "
                 + "\(NumberFormat.count(entries)) entries, \(NumberFormat.count(nonzeros)) structural nonzeros, "
                 + "\(NumberFormat.count(weightParameters)) weight + \(NumberFormat.count(biasParameters)) bias parameters",
-            "\(NumberFormat.ratio(entries, weightParameters)) entries per weight parameter, "
-                + "\(NumberFormat.ratio(nonzeros, weightParameters)) nonzeros per weight parameter"
-                + (parameters > 0 && terms != nonzeros ? ", \(NumberFormat.count(terms - nonzeros)) entries sum several parameters" : ""),
+            weightParameters == 0
+                ? "no weights: every nonzero is a constant of the layer"
+                : "\(NumberFormat.ratio(entries, weightParameters)) entries per weight parameter, "
+                    + "\(NumberFormat.ratio(nonzeros, weightParameters)) nonzeros per weight parameter"
+                    + (parameters > 0 && terms != nonzeros ? ", \(NumberFormat.count(terms - nonzeros)) entries sum several parameters" : ""),
         ]
         if let extendedNonzeros, extendedNonzeros != nonzeros {
             lines.append("\(NumberFormat.count(extendedNonzeros)) taps on the padded input (Wᵀ_valid nonzeros)")

@@ -84,6 +84,7 @@ public struct MarkdownRenderer: Sendable {
         guard let values else {
             // One formula per entry: the names of a sum share one pair of dollars.
             return EntryText(symbolic: tied, name: { $0.latex($1) }, separator: " + ").wrapped(prefix: "$", suffix: "$")
+                .withConstants { Fraction($0)?.latex ?? NumberFormat.compact($0) }
         }
         let digits = fractionDigits
         return EntryText(numeric: values) { NumberFormat.compact($0, fractionDigits: digits) }

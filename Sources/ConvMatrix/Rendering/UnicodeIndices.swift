@@ -24,7 +24,7 @@ extension ParameterNotation {
     /// Terminal form: v₁₁¹, or v₁₂‚₄³ʼ⁵ with separated indices.
     public func unicode(_ name: ParameterName) -> String {
         let (lower, upper) = indices(of: name)
-        return "v" + UnicodeIndices.lowered(lower) + UnicodeIndices.raised(upper)
+        return name.letter + UnicodeIndices.lowered(lower) + UnicodeIndices.raised(upper)
     }
 
     /// Plain form for CSV and JSON: v_{11}^{1}, the LaTeX spelling.

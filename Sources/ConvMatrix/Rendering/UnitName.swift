@@ -35,13 +35,13 @@ public struct UnitName: Hashable, Sendable {
     public var positionText: String { position.map(String.init).joined(separator: ",") }
 
     /// Terminal form: `y₁(3)`, `x₂(1,4)`.
-    public var unicode: String { letter + UnicodeIndices.lowered(String(map)) + "(" + positionText + ")" }
+    public var unicode: String { letter + UnicodeIndices.lowered(String(map)) + (position.isEmpty ? "" : "(" + positionText + ")") }
 
     /// ASCII form for CSV: `y1(3)`, `x2(1,4)`.
-    public var plain: String { letter + String(map) + "(" + positionText + ")" }
+    public var plain: String { letter + String(map) + (position.isEmpty ? "" : "(" + positionText + ")") }
 
     /// LaTeX form (math mode): `y_{1}^{(3)}`, `x_{2}^{(1,4)}`.
-    public var latex: String { letter + "_{\(map)}^{(" + positionText + ")}" }
+    public var latex: String { letter + "_{\(map)}" + (position.isEmpty ? "" : "^{(" + positionText + ")}") }
 }
 
 /// Names of units for labels, in the terminal spelling: y₁(3) is unit 3 of output

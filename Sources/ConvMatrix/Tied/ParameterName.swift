@@ -10,11 +10,15 @@ public struct ParameterName: Hashable, Sendable {
     public let inputMap: Int
     /// t, 1-based, one index per spatial dimension.
     public let tap: [Int]
+    /// The letter: v for a convolution's taps (the slides' v_{ji}^t), w for a
+    /// fully connected layer's weights w_{ji}.
+    public let letter: String
 
-    public init(outputMap: Int, inputMap: Int, tap: [Int]) {
+    public init(outputMap: Int, inputMap: Int, tap: [Int], letter: String = "v") {
         self.outputMap = outputMap
         self.inputMap = inputMap
         self.tap = tap
+        self.letter = letter
     }
 
     /// The largest index in the name.
@@ -49,6 +53,6 @@ public struct ParameterNotation: Hashable, Sendable {
     /// LaTeX: `v_{11}^{1}`.
     public func latex(_ name: ParameterName) -> String {
         let (lower, upper) = indices(of: name)
-        return "v_{\(lower)}^{\(upper)}"
+        return upper.isEmpty ? "\(name.letter)_{\(lower)}" : "\(name.letter)_{\(lower)}^{\(upper)}"
     }
 }

@@ -99,6 +99,25 @@ public struct TiedMatrix: Sendable {
         terms[rowStarts[r]..<rowStarts[r + 1]]
     }
 
+    /// Row r's constant entries, sorted by column.
+    ///
+    /// - Complexity: O(log constants + constants in row r).
+    public func constants(inRow r: Int) -> ArraySlice<ConstantEntry> {
+        let start = Self.firstIndex(in: constants) { ($0.row, $0.column) >= (r, 0) }
+        let end = Self.firstIndex(in: constants) { $0.row > r }
+        return constants[start..<max(start, end)]
+    }
+
+    /// The first index whose element satisfies a predicate that is false, then true, along the array.
+    private static func firstIndex(in entries: [ConstantEntry], where isPast: (ConstantEntry) -> Bool) -> Int {
+        var (low, high) = (0, entries.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(entries[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     /// The terms of entry (r, c): the parameters it sums.
     public func terms(row r: Int, column c: Int) -> [Term] {
         terms(inRow: r).filter { $0.column == c }

@@ -107,7 +107,7 @@ extension Linear: Layer {
 
     /// w_{ji} for p = j · in + i (row-major over (out, in)), as v_{ji} with no tap.
     public func parameterName(_ p: Int) -> ParameterName {
-        ParameterName(outputMap: p / inFeatures + 1, inputMap: p % inFeatures + 1, tap: [])
+        ParameterName(outputMap: p / inFeatures + 1, inputMap: p % inFeatures + 1, tap: [], letter: "w")
     }
 
     /// b_j for output unit r = l · out + j: the bias is shared across leading positions.
