@@ -52,6 +52,7 @@ struct SvgCellFill {
         guard cell.nonzeros > 0 else { return nil }
         switch kind {
         case .sharing(let palette):
+            if cell.parameter < 0 { return SvgColour.grey(1 - 0.6 * SvgColour.densityLevel(cell.density)).hex }
             if binned {
                 return palette.colour(of: palette.block(ofParameter: cell.parameter), density: cell.density).hex
             }

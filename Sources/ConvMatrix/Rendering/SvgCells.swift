@@ -10,6 +10,8 @@ struct SvgCellSummary: Sendable {
     var parameter = -1
     /// Entries that sum several parameters.
     var summedEntries = 0
+    /// Entries that hold a constant of the layer (P, pooling, the identity).
+    var constants = 0
 
     /// The share of nonzero entries.
     var density: Double { area > 0 ? Double(nonzeros) / Double(area) : 0 }
@@ -66,7 +68,8 @@ struct SvgCells {
         for r in rows.edges[rowCell]..<rows.edges[rowCell + 1] {
             var previousColumn = -1
             var termsInEntry = 0
-            for term in tied.terms(inRow: r) {
+            for k in tied.rowStarts[r]..<tied.rowStarts[r + 1] {
+                let term = tied.terms[k]
                 let cell = columns.cellOfEntry[term.column]
                 if term.column == previousColumn {
                     termsInEntry += 1
@@ -75,9 +78,15 @@ struct SvgCells {
                     termsInEntry = 1
                     summaries[cell].nonzeros += 1
                 }
-                summaries[cell].sum += values?[term.parameter] ?? 0
+                summaries[cell].sum += tied.coefficient(ofTerm: k) * (values?[term.parameter] ?? 0)
                 if summaries[cell].parameter < 0 { summaries[cell].parameter = term.parameter }
                 previousColumn = term.column
+            }
+            for entry in tied.constants(inRow: r) {
+                let cell = columns.cellOfEntry[entry.column]
+                if !tied.terms(inRow: r).contains(where: { $0.column == entry.column }) { summaries[cell].nonzeros += 1 }
+                summaries[cell].constants += 1
+                summaries[cell].sum += entry.value
             }
         }
         return summaries

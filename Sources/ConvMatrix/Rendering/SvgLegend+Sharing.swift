@@ -4,6 +4,13 @@ extension SvgLegend {
     /// of Wᵀ are (v₁₁ v₁₂ / v₂₁ v₂₂ / …); larger ones a map of block hues and a
     /// ramp of lightness.
     mutating func describeSharing(_ palette: SvgSharingPalette, tied: TiedMatrix, binSize: Int, summedEntries: Int) {
+        if tied.parameterCount == 0 {
+            line("Grey = a constant of the layer: it has no weights, so no entry is shared" + (binSize > 1 ? " (darker = denser)." : "."))
+            return
+        }
+        if !tied.constants.isEmpty {
+            swatchLine(fill: SvgColour.grey(0.4).hex, "a constant of the layer, no weight")
+        }
         if binSize > 1 {
             line("Hue = block (output map j, input map i); a cell covers \(binSize) × \(binSize) entries,")
             line("and the more of them are nonzero, the darker it is:")
