@@ -124,14 +124,15 @@ def limit_children():
 
 
 def random_count(argv):
-    """N of `check --random N` (its last --random, when a plain count), else 0."""
+    """N of `check --random N` (its last --random, when a plain count; 10¹⁸ for a
+    longer one), else 0."""
     count = 0
     if argv and argv[0] == "check":
         for index, word in enumerate(argv):
             value = argv[index + 1] if word == "--random" and index + 1 < len(argv) else None
             value = word.partition("=")[2] if word.startswith("--random=") else value
             if value is not None and value.isascii() and value.isdigit():
-                count = int(value)
+                count = int(value) if len(value) <= 18 else 10**18
     return count
 
 
