@@ -15,15 +15,16 @@ TEST_PACKAGES := texlive-latex-base librsvg2-bin time
 CONVMAT := .build/debug/convmat
 # Executes every Notebooks/*.ipynb against the built convmat; prints `N passed, M failed`.
 RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))
-# The fuzzer (docs/fuzzing.md): standard-library Python, the regression corpus first.
-FUZZ := $(PYTHON) Tests/Fuzz/fuzz.py
+# The fuzzer (docs/fuzzing.md): standard-library Python (no venv), the regression corpus
+# first; GNU time (TEST_PACKAGES) measures each run's peak memory.
+FUZZ := python3 Tests/Fuzz/fuzz.py
 FUZZ_SHORT_COUNT ?= 1000
 FUZZ_COUNT ?= 20000
 FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
 FUZZ_SHORT := $(FUZZ) $(CONVMAT) --count $(FUZZ_SHORT_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 30
 
-.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short test readme check-readme clean
+.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short fuzz-packages test readme check-readme clean
 
 all: build
 
@@ -80,14 +81,18 @@ demo: build
 notebooks: build venv
 	$(RUN_NOTEBOOKS)
 
+# GNU time alone (not all of TEST_PACKAGES): the fuzzer's peak-memory measurement.
+fuzz-packages:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="time"
+
 # A short fuzz run: every regression, every seed, then FUZZ_SHORT_COUNT fresh mutants
 # on the debug binary (about a minute on two cores).
-fuzz-short: build venv
+fuzz-short: build fuzz-packages
 	$(FUZZ_SHORT)
 
 # The long run on the release binary; FUZZ_SEED=N for another set of mutants, and
 # FUZZ_RECORD=--record to keep what fails (Tests/Fuzz/found.txt, regressions.txt).
-fuzz: deps venv
+fuzz: deps fuzz-packages
 	$(SWIFT) build -c release
 	$(FUZZ) .build/release/convmat --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 10 \
 	  --archive Tests/Fuzz/found.txt --report .build/fuzz-report.txt $(FUZZ_RECORD)

@@ -30,6 +30,10 @@ import outcome  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRIVIAL = ["show", "Conv1d(1,1,1)", "--input", "1x1"]
 DRAWN_LIMITS = ["1K", "64K", "1M", "16M", "64M", "64M", "256M"]
+# `check --random N` runs N checks, by design (up to 100,000: minutes of a release
+# build, hours of a debug one): a mutant that would run more than this is drawn again
+# (one above the limit, rejected at once, is kept).
+MAX_RANDOM_CHECKS = 1000
 
 
 def arguments():
@@ -72,6 +76,11 @@ def with_drawn_limit(rng, argv):
     return argv + ["--max-memory", rng.choice(DRAWN_LIMITS)] if takes and not has else argv
 
 
+def affordable(argv):
+    """False for `check --random N` that would run N > MAX_RANDOM_CHECKS checks."""
+    return not MAX_RANDOM_CHECKS < outcome.random_count(argv) <= outcome.RANDOM_CHECK_LIMIT
+
+
 def mutants(seeds, count, seed):
     """`count` safe mutants, each from its own generator seeded by (seed, index)."""
     donors = mutate.donor_options(seeds)
@@ -79,7 +88,7 @@ def mutants(seeds, count, seed):
         rng = random.Random(f"{seed}/{index}")
         while True:
             argv = mutate.mutate_argv(rng, list(rng.choice(seeds)), donors)
-            if fuzzcase.is_safe(argv):
+            if fuzzcase.is_safe(argv) and affordable(argv):
                 break
         yield "mutant", with_drawn_limit(rng, argv)
 
@@ -165,6 +174,9 @@ def main():
     args.binary = os.path.abspath(args.binary)
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"fuzz: {args.binary} is not an executable; build it first")
+    if not os.access(outcome.GNU_TIME, os.X_OK):
+        sys.exit(f"fuzz: {outcome.GNU_TIME} (GNU time, Debian package time) measures peak memory; install it")
+    outcome.limit_children()
     hard_cap = outcome.memory_limit(["--max-memory", args.hard_cap])
     if hard_cap is None:
         sys.exit(f"fuzz: --hard-cap {args.hard_cap!r} is not a size")

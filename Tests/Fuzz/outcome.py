@@ -8,8 +8,10 @@ Classes (docs/fuzzing.md):
                 FIELD that is not a name, a budget field spelt max_memory for
                 --max-memory, stdout on error)
   signal        killed by a signal (a Swift trap is SIGILL or SIGTRAP)
-  timeout       still running after --timeout seconds; the process group is killed
-  over-budget   peak RSS above the trivial run's by more than --max-memory + 16 MiB
+  timeout       still running after --timeout seconds (plus 0.1 s per configuration
+                of `check --random N`); the process group is killed
+  over-budget   peak RSS (GNU time's %M) above the trivial run's by more than
+                --max-memory + 16 MiB
   stray-file    a file left behind: a temporary file, or an output after an error
   clobbered     a device node of the run directory replaced by a regular file
 
@@ -25,12 +27,16 @@ import selectors
 import signal
 import stat
 import subprocess
+import tempfile
 import time
 
 import fuzzcase
 
 ERROR_LINE = re.compile(r"^convmat: error: ([^:\s][^:]*?): (\S.*)$")
-FIELD_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
+# A flag's long name, a spec keyword, `option`, `subcommand`; an unknown spec keyword is
+# its own field, and a user may type any identifier (`kernel_Truesize`): a name, never a
+# path (`f1.npy`, `d/x`) or a phrase.
+FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 CHECK_LINE = re.compile(r"^convmat: check failed: \S.*$")
 BUDGET_SLACK = 16 << 20
 KEEP_BYTES = 4096
@@ -86,26 +92,90 @@ def split_stream(argv):
     return None, argv
 
 
-def command(binary, argv, stream):
-    """convmat's argv; for a stream case behind `sh -c 'exec ... >&-'` (same process)."""
+GNU_TIME = "/usr/bin/time"
+TERMINATED = re.compile(rb"Command terminated by signal (\d+)")
+RANDOM_CHECK_SECONDS = 0.1
+# The most configurations `check --random` runs (RandomCheckRun.maximumCount); more is exit 2.
+RANDOM_CHECK_LIMIT = 100_000
+
+
+def command(binary, argv, stream, time_file):
+    """convmat's argv under GNU time, which writes convmat's own peak RSS (KiB) to
+    `time_file`; a stream case goes through `sh -c 'exec ... >&-'`, whose exec keeps
+    the process, so the peak is still convmat's.
+
+    Not os.wait4's ru_maxrss of a direct child: at exec the kernel carries the old
+    image's high-water mark into the child's, so it would count the harness's own
+    size (which grows with every result kept) in every run.
+    """
+    timed = [GNU_TIME, "-o", time_file, "-f", "%M"]
     if stream is None:
-        return [binary] + argv
-    return ["/bin/sh", "-c", f'exec "$0" "$@" {STREAMS[stream]}', binary] + argv
+        return timed + [binary] + argv
+    return timed + ["/bin/sh", "-c", f'exec "$0" "$@" {STREAMS[stream]}', binary] + argv
+
+
+def limit_children():
+    """No core files and at most 1 GiB a file for every child: set on the harness
+    itself before any child starts, so each inherits them from its first instruction."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    cap = 1 << 30 if hard == resource.RLIM_INFINITY else min(hard, 1 << 30)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (cap, hard))
+
+
+def random_count(argv):
+    """N of `check --random N` (its last --random, when a plain count; 10¹⁸ for a
+    longer one), else 0."""
+    count = 0
+    if argv and argv[0] == "check":
+        for index, word in enumerate(argv):
+            value = argv[index + 1] if word == "--random" and index + 1 < len(argv) else None
+            value = word.partition("=")[2] if word.startswith("--random=") else value
+            if value is not None and value.isascii() and value.isdigit():
+                count = int(value) if len(value) <= 18 else 10**18
+    return count
+
+
+def allowed_seconds(argv, timeout):
+    """`timeout`, plus RANDOM_CHECK_SECONDS per configuration of `check --random N`:
+    its run time is proportional to N by design (~1 ms a configuration in a release
+    build, ~70 ms in a debug build on a loaded machine), so a large N is slow, not hung."""
+    return timeout + RANDOM_CHECK_SECONDS * min(random_count(argv), RANDOM_CHECK_LIMIT)
+
+
+def read_time_file(path):
+    """(peak bytes, signal number or None) from GNU time's -o file: its last line is
+    %M in KiB; a child killed by signal N adds "Command terminated by signal N"."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(1 << 16)
+    except OSError:
+        return 0, None
+    terminated = TERMINATED.search(text)
+    lines = text.split()
+    peak = int(lines[-1]) * 1024 if lines and lines[-1].isdigit() else 0
+    return peak, int(terminated.group(1)) if terminated else None
 
 
 def run(binary, argv, directory, timeout, hard_cap, stream=None):
     """Runs convmat once in `directory`; never hangs, never reads unbounded output."""
+    handle, time_file = tempfile.mkstemp(prefix="convmat-time-")
+    os.close(handle)
+    try:
+        return run_timed(binary, argv, directory, allowed_seconds(argv, timeout), hard_cap, stream, time_file)
+    finally:
+        os.unlink(time_file)
+
+
+def run_timed(binary, argv, directory, timeout, hard_cap, stream, time_file):
+    """`run` with GNU time writing to `time_file`; the peak is GNU time's, or the
+    highest resident size seen while polling when the group was killed first."""
     env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
     env["NO_COLOR"] = "1"
     started = time.monotonic()
     child = subprocess.Popen(
-        command(binary, argv, stream), cwd=directory, env=env, stdin=subprocess.DEVNULL,
+        command(binary, argv, stream, time_file), cwd=directory, env=env, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        resource.prlimit(child.pid, resource.RLIMIT_CORE, (0, 0))
-        resource.prlimit(child.pid, resource.RLIMIT_FSIZE, (1 << 30, 1 << 30))
-    except (OSError, ValueError):
-        pass
     streams = {child.stdout.fileno(): bytearray(), child.stderr.fileno(): bytearray()}
     sizes = dict.fromkeys(streams, 0)
     newlines = dict.fromkeys(streams, 0)
@@ -114,11 +184,13 @@ def run(binary, argv, directory, timeout, hard_cap, stream=None):
     for pipe in (child.stdout, child.stderr):
         selector.register(pipe, selectors.EVENT_READ)
     timed_out = capped = False
+    observed = 0
     while selector.get_map():
         if time.monotonic() - started > timeout:
             timed_out = True
             break
-        if resident_bytes(child.pid) > hard_cap:
+        observed = max(observed, group_resident_bytes(child.pid))
+        if observed > hard_cap:
             capped = True
             break
         for key, _ in selector.select(timeout=0.05):
@@ -134,19 +206,34 @@ def run(binary, argv, directory, timeout, hard_cap, stream=None):
                 streams[key.fd] += chunk[: keep - len(streams[key.fd])]
     if timed_out or capped:
         kill_group(child.pid)
-    _, wait_status, usage = os.wait4(child.pid, 0)
+    _, wait_status = os.waitpid(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(wait_status)
     kill_group(child.pid)
     selector.close()
     child.stdout.close()
     child.stderr.close()
-    signal_number = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
+    peak, signal_number = read_time_file(time_file)
+    status = child.returncode
+    if signal_number is not None:
+        status = -signal_number
+    elif os.WIFSIGNALED(wait_status):
+        signal_number = os.WTERMSIG(wait_status)
     (out, err), (out_size, _) = streams.values(), sizes.values()
     result = Outcome(
-        argv, child.returncode, signal_number, timed_out, capped, usage.ru_maxrss * 1024,
+        argv, status, signal_number, timed_out, capped, peak or observed,
         bytes(out), out_size, bytes(err), time.monotonic() - started)
     result.stderr_lines = list(newlines.values())[1] + (1 if list(last.values())[1] not in (b"", b"\n") else 0)
     return result
+
+
+def group_resident_bytes(pid):
+    """The resident bytes of GNU time (`pid`) and of its children (convmat)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            children = [int(word) for word in handle.read().split()]
+    except (OSError, ValueError):
+        children = []
+    return sum(resident_bytes(process) for process in [pid] + children)
 
 
 def resident_bytes(pid):
