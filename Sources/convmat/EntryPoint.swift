@@ -13,6 +13,7 @@ enum EntryPoint {
     static func run(_ arguments: [String]) -> Int32 {
         let command: any ParsableCommand
         do {
+            try RawArguments.requireUTF8()
             try CommandNames.requireKnown(arguments)
             command = try ConvMat.parseAsRoot(arguments)
         } catch {
