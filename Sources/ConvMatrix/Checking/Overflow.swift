@@ -65,6 +65,7 @@ struct CheckRange {
     static func mostTermsInOneRow(_ form: MatrixForm) -> Int {
         var counts = (0..<form.tied.rows).map { form.tied.rowStarts[$0 + 1] - form.tied.rowStarts[$0] }
         for term in form.borderTerms { counts[term.row] += 1 }
+        for entry in form.tied.constants { counts[entry.row] += 1 }
         return counts.max() ?? 0
     }
 

@@ -67,9 +67,11 @@ public enum Tolerance {
     }
 }
 
-/// The counts the rounding bounds of ``Tolerance`` need, from a matrix form's terms.
+/// The counts the rounding bounds of ``Tolerance`` need, from a matrix form's terms
+/// and constants (a constant entry is one more item of its row's and its column's sums).
 struct RoundingCounts {
-    /// m: the most parameters summed into one entry of Wᵀ (1 without folding).
+    /// m: the most parameters summed into one entry of Wᵀ (1 without folding), one
+    /// more where a coefficient other than 1 multiplies them.
     let entry: Int
     /// K: the most terms one output unit reads, on input and border units.
     let row: Int
@@ -88,7 +90,8 @@ struct RoundingCounts {
         }
         var columns = Array(repeating: 0, count: form.tied.columns)
         for term in form.tied.terms { columns[term.column] += 1 }
-        self.entry = max(1, entry)
+        for constant in form.tied.constants { columns[constant.column] += 1 }
+        self.entry = max(1, entry) + (form.tied.coefficients == nil ? 0 : 1)
         row = CheckRange.mostTermsInOneRow(form)
         column = columns.max() ?? 0
     }
