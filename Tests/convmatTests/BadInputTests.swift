@@ -132,7 +132,28 @@ import Testing
         Case(arguments: ["check", "--random", "3", "--kernel", "1,2,1"], field: "random", says: "drop --kernel"),
     ]
 
-    @Test(arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases)
+    /// The layer kinds beyond the convolution: PyTorch's rules and ConvMatrix's own, each one line.
+    static let kindCases: [Case] = [
+        Case(arguments: ["show", "AvgPool2d(3, padding=2)", "--input", "1x6x6"], field: "padding", says: "at most half"),
+        Case(arguments: ["show", "AvgPool1d(2, divisor_override=2)", "--input", "1x4"], field: "divisor_override", says: "has no argument"),
+        Case(arguments: ["show", "AvgPool2d((2, 2, 2))", "--input", "1x4x4"], field: "kernel_size", says: "one per spatial dimension of a 2-D layer"),
+        Case(arguments: ["show", "AdaptiveAvgPool1d(0)", "--input", "1x4"], field: "output_size"),
+        Case(arguments: ["show", "GlobalSumPool(dim=1)", "--input", "1x4"], field: "dim", says: "it takes no arguments"),
+        Case(arguments: ["show", "Linear(6, 3)", "--input", "4x5"], field: "input", says: "not in_features 6"),
+        Case(arguments: ["show", "Flatten(start_dim=0)", "--input", "2x3"], field: "start_dim"),
+        Case(arguments: ["show", "Identity(3)", "--input", "3"], field: "spec", says: "takes no arguments"),
+        Case(arguments: ["show", "ConvTranspose1d(1, 1, 3, stride=2, output_padding=2)", "--input", "1x4"], field: "output_padding"),
+        Case(arguments: ["show", "ConvTranspose1d(1, 1, 3, padding='same')", "--input", "1x4"], field: "padding"),
+        Case(arguments: ["show", "Conv2d(3, 2, 3, connections=[[0, 5], [1]])", "--input", "3x5x5"], field: "connections", says: "outside"),
+        Case(arguments: ["show", "Conv2d(3, 2, 3, groups=1, connections=[[1, 0], [1]])", "--input", "3x5x5"], field: "connections"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3, bias='tied')", "--input", "1x4"], field: "bias"),
+        Case(arguments: ["show", "MaxPool2d(2)", "--input", "1x4x4"], field: "layer", says: "unknown layer"),
+        Case(arguments: ["show", "Linear(3, 2)", "--input", "3", "--factor"], field: "factor"),
+        Case(arguments: ["show", "Linear(3, 2)", "--input", "3", "--format", "npy", "--what", "valid", "--output", "/tmp/x.npy"], field: "what"),
+        Case(arguments: ["show", "Linear(3, 2, bias=False)", "--input", "3", "--kernel", "1,2"], field: "kernel"),
+    ]
+
+    @Test(arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)

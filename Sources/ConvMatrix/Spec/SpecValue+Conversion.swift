@@ -167,9 +167,9 @@ extension SpecValue {
         return pairs.count == 1 ? "(\(first),)" : "(" + pairs.joined(separator: ", ") + ")"
     }
 
-    /// `expected 2 values for Conv2d, one per spatial dimension, got 3`.
+    /// `expected 2 values, one per spatial dimension of a 2-D layer, got 3`.
     private static func wrongCount(_ dimensions: Int, _ noun: String, got actual: Int) -> String {
-        "expected \(count(dimensions, noun)) for Conv\(dimensions)d, one per spatial dimension, got \(actual)"
+        "expected \(count(dimensions, noun)), one per spatial dimension of a \(dimensions)-D layer, got \(actual)"
     }
 
     /// `1 value`, `2 values`.
