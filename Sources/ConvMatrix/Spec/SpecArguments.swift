@@ -33,7 +33,7 @@ public struct SpecArguments: Sendable {
                     }
                     let hint = closest.map { SpecParameter.editDistance(Array($0), Array(keyword)) <= 2 ? "; did you mean \($0)?" : "" } ?? ""
                     throw .spec(
-                        keyword, "\(kind) has no argument '\(keyword)'\(hint) (it takes \(parameters.joined(separator: ", ")))", offset: argument.offset)
+                        keyword, "\(kind) has no argument '\(keyword)'\(hint) (\(Self.takes(parameters)))", offset: argument.offset)
                 }
                 sawKeyword = true
                 name = keyword
@@ -52,6 +52,11 @@ public struct SpecArguments: Sendable {
         for name in parameters.prefix(required) where values[name] == nil {
             throw .spec(name, "missing required argument; \(kind) needs \(parameters.prefix(required).joined(separator: ", "))", offset: call.closingOffset)
         }
+    }
+
+    /// `it takes kernel_size, stride`, or `it takes no arguments`.
+    static func takes(_ parameters: [String]) -> String {
+        parameters.isEmpty ? "it takes no arguments" : "it takes \(parameters.joined(separator: ", "))"
     }
 
     /// The value given for `name`, or nil (an explicit `None` counts as not given).
