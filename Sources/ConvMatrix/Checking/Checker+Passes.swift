@@ -13,7 +13,7 @@ extension Checker {
         return .ran(
             name, error: maxAbsDifference(y, direct), tolerance: exact ? 0 : tolerance,
             note:
-                "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against the sliding-window sum on \(exact ? "integers: exact" : "reals: a rounding bound")"
+                "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against \(referenceWords.forward) on \(exact ? "integers: exact" : "reals: a rounding bound")"
         )
     }
 
@@ -28,7 +28,7 @@ extension Checker {
         let tolerance = exact ? 0 : Tolerance.betweenTwoSums(roundings: counts.entry - 1 + counts.column, counts.column, magnitude: magnitude)
         return .ran(
             .inputGradient, error: maxAbsDifference(dx, direct), tolerance: tolerance,
-            note: "W δy (the transposed dgemv) against [∂E/∂z ∗ w], a full convolution with the kernel")
+            note: "W δy (the transposed dgemv) against \(referenceWords.inputGradient)")
     }
 
     /// Check 4: the tied reduction of δy xᵀ against the slides' ∂E/∂w = [∂E/∂z ⋆ x].
@@ -38,7 +38,7 @@ extension Checker {
         let gradients = m.backward(input: x, outputGradient: dy)
         return .ran(
             .weightGradient, error: maxAbsDifference(gradients.weight, direct), tolerance: exactUnlessFractionalPadding,
-            note: "Σ over each parameter's tied entries of δy xᵀ (dger) against [∂E/∂z ⋆ x], a cross-correlation")
+            note: "Σ over each parameter's tied entries of δy xᵀ against \(referenceWords.weightGradient)")
     }
 
     /// Check 4 for the bias: Σ of δy over each output map.
@@ -80,7 +80,7 @@ extension Checker {
             ? 0 : Tolerance.betweenTwoSums(roundings: counts.entry - 1 + counts.row + y.count, counts.column + x.count, magnitude: magnitude)
         return .ran(
             .adjoint, error: abs(left - right), tolerance: tolerance,
-            note: "⟨Wᵀx, y⟩ = \(Self.noteNumber(left)) against ⟨x, [y ∗ w]⟩ = \(Self.noteNumber(right))")
+            note: "⟨Wᵀx, y⟩ = \(Self.noteNumber(left)) against \(referenceWords.adjoint) = \(Self.noteNumber(right))")
     }
 
     /// M_r = (|Wᵀ|_terms |x|)_r + |c|·Σ_border |v_p| + |b_r|: the sum of the absolute
@@ -97,6 +97,18 @@ extension Checker {
     /// entry's own sum and the products with it can do (|Wᵀ| would lose it to cancellation).
     func termMagnitudes(_ m: MaterialisedConvolution) -> Matrix {
         form.tied.dense(parameters: m.weights.weight.map(abs))
+    }
+
+    /// How the notes name the reference: the slides' formulas for a convolution,
+    /// the kind's own formula otherwise.
+    var referenceWords: (forward: String, inputGradient: String, weightGradient: String, adjoint: String) {
+        if layer is Convolution {
+            return ("the sliding-window sum", "[∂E/∂z ∗ w], a full convolution with the kernel", "[∂E/∂z ⋆ x], a cross-correlation", "⟨x, [y ∗ w]⟩")
+        }
+        return (
+            "the \(layer.kind) reference (its formula, plain loops)", "the reference's adjoint of \(layer.kind)",
+            "the reference's ∂E/∂v", "⟨x, reference adjoint(y)⟩"
+        )
     }
 
     /// The most products the reference adds for one output: its fan-in, or the
