@@ -53,6 +53,9 @@ public protocol Layer: Sendable {
     /// An upper bound on the terms and constants of Wᵀ, from the geometry alone,
     /// for the size guard (``ResourceEstimate``): what building the form will hold.
     var entryCountBound: Int { get }
+
+    /// One sentence the text view adds about what the matrix means, or nil.
+    var matrixNote: String? { get }
 }
 
 extension Layer {
@@ -78,6 +81,9 @@ extension Layer {
         }
         return gradient
     }
+
+    /// No note by default.
+    public var matrixNote: String? { nil }
 
     /// By default every output unit may read fan_in inputs, or a whole input map
     /// for a layer without weights: a kind whose rows are shorter says so.

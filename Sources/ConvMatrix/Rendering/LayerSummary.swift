@@ -17,6 +17,8 @@ public struct LayerSummary: Sendable, Equatable {
     public let terms: Int
     public let weightParameters: Int
     public let biasParameters: Int
+    /// The kind's sentence about its matrix, if it has one.
+    public let note: String?
 
     public init(layer: any Layer, tied: TiedMatrix) {
         kind = layer.kind
@@ -31,6 +33,7 @@ public struct LayerSummary: Sendable, Equatable {
         terms = tied.termCount
         weightParameters = tied.parameterCount
         biasParameters = layer.biasParameterCount
+        note = layer.matrixNote
     }
 
     /// Three lines for a terminal:
@@ -51,6 +54,7 @@ public struct LayerSummary: Sendable, Equatable {
                     + "\(NumberFormat.ratio(nonzeros, weightParameters)) nonzeros per weight parameter"
                     + (parameters > 0 && terms != nonzeros ? ", \(NumberFormat.count(terms - nonzeros)) entries sum several parameters" : ""),
         ]
+        if let note { lines.append(note) }
         if let extendedNonzeros, extendedNonzeros != nonzeros {
             lines.append("\(NumberFormat.count(extendedNonzeros)) taps on the padded input (Wᵀ_valid nonzeros)")
         }

@@ -94,6 +94,10 @@ public struct Flatten: Hashable, Sendable {
 extension Flatten: Layer {
     public var kind: String { "Flatten" }
     public var specDescription: String { canonical }
+    /// Flatten moves no number: Wᵀ is the identity on the units in torch's order.
+    public var matrixNote: String? {
+        "Flatten only regroups the units: Wᵀ is the identity, y holds x's numbers in the same order, read as \(output)"
+    }
     public var weightShape: [Int] { [] }
     public var biasShape: [Int]? { nil }
 
