@@ -122,3 +122,15 @@ public struct PaddingOperator: Sendable {
         return matrix
     }
 }
+
+extension PaddingOperator {
+    /// P as a tied matrix of constants: a 1 where an extended unit copies an input
+    /// unit, no parameters. Every entry of P is a number, not a weight.
+    public var tiedMatrix: TiedMatrix {
+        TiedMatrix(
+            rows: extended.count, columns: input.count,
+            rowBlockSize: extended.mapSize, columnBlockSize: input.mapSize,
+            parameters: [], terms: [],
+            constants: nonzeros.map { ConstantEntry(row: $0.row, column: $0.column, value: 1) })
+    }
+}

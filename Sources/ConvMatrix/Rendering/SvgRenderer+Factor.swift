@@ -23,7 +23,7 @@ extension SvgRenderer {
     ) throws(ConvMatrixError) -> String {
         try Self.checkFactor(valid: valid, padding: padding, full: full)
         let values = try checkedValues(for: full)
-        let p = Self.paddingMatrix(padding)
+        let p = padding.tiedMatrix
         let binSize = SvgAxis.binSize(for: [full.rows, valid.columns, full.columns], limit: binningThreshold)
         let axes = [full, valid, p].map {
             (
@@ -88,15 +88,6 @@ extension SvgRenderer {
         document = legend.document
         width = max(width, legend.width)
         return document.finished(width: width + 2 * Self.margin, height: legend.bottom + Self.margin)
-    }
-
-    /// P as a tied matrix with one "parameter", the coefficient 1.
-    static func paddingMatrix(_ padding: PaddingOperator) -> TiedMatrix {
-        TiedMatrix(
-            rows: padding.extended.count, columns: padding.input.count,
-            rowBlockSize: padding.extended.mapSize, columnBlockSize: padding.input.mapSize,
-            parameters: [ParameterName(outputMap: 1, inputMap: 1, tap: [1])],
-            terms: padding.nonzeros.map { Term(row: $0.row, column: $0.column, parameter: 0) })
     }
 
     /// Wᵀ (R × C) = Wᵀ_valid (R × E) · P (E × C), with one parameter list.
