@@ -1,3 +1,4 @@
+import ConvMatrix
 import Foundation
 
 /// stdout or stderr as a bare file descriptor, written with `write(2)`.
@@ -9,28 +10,10 @@ enum StandardStream {
 
     var descriptor: Int32 { self == .output ? STDOUT_FILENO : STDERR_FILENO }
 
-    /// Writes every byte, resuming after `EINTR`, `EAGAIN` and partial writes; returns the
-    /// `errno` of a failed write, or nil when all was written.
+    /// Writes every byte (``DescriptorWriter``); returns the `errno` of a failed
+    /// write, or nil when all was written.
     func write(_ bytes: [UInt8]) -> Int32? {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                Foundation.write(descriptor, raw.baseAddress.map { $0 + written }, raw.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                // A descriptor the parent left non-blocking: wait until it takes more.
-                if errno == EAGAIN || errno == EWOULDBLOCK {
-                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&ready, 1, -1)
-                    continue
-                }
-                return errno
-            }
-            if count == 0 { return EIO }
-            written += count
-        }
-        return nil
+        DescriptorWriter.writeAll(bytes, to: descriptor)
     }
 
     /// Ends the process as an unhandled SIGPIPE would: no message, killed by the

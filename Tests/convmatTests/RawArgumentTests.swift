@@ -6,19 +6,7 @@ import Testing
 @Suite struct RawArgumentTests {
     /// Runs `script` under /bin/sh with $0 the convmat binary.
     static func shell(_ script: String) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, CLI.binary.path]
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try CLI.run(["-c", script, CLI.binary.path], executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     @Test(arguments: [
@@ -33,7 +21,7 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
         #expect(result.stderr.hasPrefix("convmat: error: \(field): "), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("is not valid UTF-8"))
-        let written = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+        let written = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)
         #expect(!written.contains { $0.hasPrefix("convmat-raw-t.np") }, "a repaired name was written")
     }
 }

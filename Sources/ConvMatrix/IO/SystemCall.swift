@@ -18,24 +18,8 @@ enum SystemCall {
     ///
     /// - Throws: `.file(path, "cannot write: …")` with the reason of the failed write.
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(ConvMatrixError) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                write(descriptor, raw.baseAddress.map { $0 + written }, raw.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                // A descriptor left non-blocking (an inherited stdout): wait until it takes more.
-                if errno == EAGAIN || errno == EWOULDBLOCK {
-                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&ready, 1, -1)
-                    continue
-                }
-                throw .file(path, "cannot write: \(reason())")
-            }
-            if count == 0 { throw .file(path, "cannot write: \(String(cString: strerror(EIO)))") }
-            written += count
-        }
+        guard let failure = DescriptorWriter.writeAll(bytes, to: descriptor) else { return }
+        throw .file(path, "cannot write: \(String(cString: strerror(failure)))")
     }
 
     /// `stat` or `lstat` of `path`, or nil with `errno` set.
@@ -43,5 +27,32 @@ enum SystemCall {
         var status = stat()
         let result = followingLinks ? stat(path, &status) : lstat(path, &status)
         return result == 0 ? status : nil
+    }
+}
+
+/// The one write(2) loop of the package, for files and for the CLI's stdout and stderr.
+public enum DescriptorWriter {
+    /// Writes every byte of `bytes` to `descriptor`, resuming after `EINTR`, `EAGAIN`
+    /// (a descriptor left non-blocking: it waits until the descriptor takes more)
+    /// and partial writes; returns the `errno` of a failed write, or nil when all was written.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in
+                write(descriptor, raw.baseAddress.map { $0 + written }, raw.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                }
+                return errno
+            }
+            if count == 0 { return EIO }
+            written += count
+        }
+        return nil
     }
 }
