@@ -46,25 +46,26 @@ struct Invert: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let convolution = try layer.makeConvolution()
-        let weights = try weightOptions.weights(for: convolution, budget: layer.budget())
+        let inverted = try layer.makeLayer()
+        let weights = try weightOptions.weights(for: inverted, budget: layer.budget())
         let memory = try layer.budget()
-        try Inversion.requireBudgets(convolution, memory: memory, flops: try flopOptions.budget())
+        try Inversion.requireBudgets(inverted, memory: memory, flops: try flopOptions.budget())
         if format == .json {
-            try memory.require(InversionReport.estimatedBytes(convolution), for: "the JSON document of inverting \(convolution.spec) on \(convolution.input)")
+            try memory.require(
+                InversionReport.estimatedBytes(inverted), for: "the JSON document of inverting \(inverted.specDescription) on \(inverted.input)")
         }
         var generator = SplitMix64(seed: xSeed)
         let x =
             try xFile.map {
                 try NpyArray(contentsOf: $0, field: "x")
-                    .requireShape(convolution.input.extents, field: "x", expectedBy: "input \(convolution.input)", path: $0).values
-            } ?? (0..<convolution.input.count).map { _ in generator.nextSymmetric(bound: 1) }
-        let noiseValues = noise > 0 ? (0..<convolution.output.count).map { _ in generator.nextSymmetric(bound: noise) } : nil
+                    .requireShape(inverted.input.extents, field: "x", expectedBy: "input \(inverted.input)", path: $0).values
+            } ?? (0..<inverted.input.count).map { _ in generator.nextSymmetric(bound: 1) }
+        let noiseValues = noise > 0 ? (0..<inverted.output.count).map { _ in generator.nextSymmetric(bound: noise) } : nil
         let inversion = try Inversion(
-            MaterialisedConvolution(convolution, weights: weights, budget: memory),
+            MaterialisedLayer(inverted, weights: weights, budget: memory),
             x: x, noise: noiseValues, rcond: rcond, lambda: lambda)
         let report = InversionReport(
-            layer: convolution, inversion: inversion, weightSource: weightOptions.source(for: weights),
+            layer: inverted, inversion: inversion, weightSource: weightOptions.source(for: weights),
             inputSource: xFile.map { .file($0) } ?? .random(seed: xSeed), noiseAmplitude: noise)
         switch format {
         case .text: Terminal.write(report.text)

@@ -29,10 +29,10 @@ struct SpectrumCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let convolution = try layer.makeConvolution()
-        let weights = try weightOptions.weights(for: convolution, budget: layer.budget())
+        let analysed = try layer.makeLayer()
+        let weights = try weightOptions.weights(for: analysed, budget: layer.budget())
         let result = try LayerSpectrum(
-            convolution, weights: weights, method: method,
+            analysed, weights: weights, method: method,
             memory: try layer.budget(), flops: try flopOptions.budget())
         let report = SpectrumReport(result, requested: method, weightSource: weightOptions.source(for: weights))
         switch format {

@@ -107,8 +107,8 @@ public enum FlopEstimate {
         return frequencies * (coefficients + svd)
     }
 
-    /// The estimate for the dense singular values of `layer`'s Wᵀ.
-    public static func denseSpectrum(_ layer: Convolution) -> Double {
+    /// The estimate for the dense singular values of `layer`'s Wᵀ, any kind.
+    public static func denseSpectrum(_ layer: any Layer) -> Double {
         singularValueDecomposition(rows: layer.output.count, columns: layer.input.count, vectors: .none)
     }
 }

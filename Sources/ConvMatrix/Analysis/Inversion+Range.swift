@@ -14,7 +14,7 @@ extension Inversion {
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.numerical` on `x` when Wᵀx + o + b or
     ///   ỹ overflows, on `noise` when adding the noise does.
-    static func outputs(_ layer: MaterialisedConvolution, x: [Double], noise: [Double]) throws(ConvMatrixError) -> (y: [Double], linear: [Double]) {
+    static func outputs(_ layer: MaterialisedLayer, x: [Double], noise: [Double]) throws(ConvMatrixError) -> (y: [Double], linear: [Double]) {
         let clean = layer.forward(x)
         if let r = FiniteValues.firstNonFinite(clean) {
             throw ConvMatrixError(

@@ -69,27 +69,27 @@ extension Inversion {
     }
 
     /// Flops for `layer`: gelsd plus the full SVD (``FlopEstimate``).
-    public static func flopEstimate(_ layer: Convolution) -> Double {
+    public static func flopEstimate(_ layer: any Layer) -> Double {
         let (m, n) = (layer.output.count, layer.input.count)
         return FlopEstimate.leastSquares(rows: m, columns: n)
             + FlopEstimate.singularValueDecomposition(rows: m, columns: n, vectors: .full)
     }
 
-    /// Bytes for `layer`: Wᵀ and its terms, gelsd's and gesdd's copies of Wᵀ,
-    /// U (m×m), Vᵀ (n×n), and the null-space basis (at most n×n).
-    public static func bytesEstimate(_ layer: Convolution) -> Int {
+    /// Bytes for `layer`: Wᵀ with its parameters and terms (``Layer/materialisedEstimate``),
+    /// gelsd's and gesdd's copies of Wᵀ, U (m×m), Vᵀ (n×n), and the null-space basis (at most n×n).
+    public static func bytesEstimate(_ layer: any Layer) -> Int {
         let (m, n) = (layer.output.count, layer.input.count)
         let squares = saturatingSum(saturatingProduct(m, m), saturatingProduct(2, n, n))
-        let doubles = saturatingSum(saturatingProduct(3, m, n), squares)
-        return saturatingSum(saturatingProduct(doubles, MemoryLayout<Double>.stride), layer.termBytesEstimate)
+        let doubles = saturatingSum(saturatingProduct(2, m, n), squares)
+        return saturatingSum(saturatingProduct(doubles, MemoryLayout<Double>.stride), layer.materialisedEstimate.bytes)
     }
 
     /// Refuses, before anything is allocated, an inversion of `layer` beyond the budgets.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.budget` on `max-flops` or `max-memory`.
-    public static func requireBudgets(_ layer: Convolution, memory: MemoryBudget, flops: FlopBudget) throws(ConvMatrixError) {
+    public static func requireBudgets(_ layer: any Layer, memory: MemoryBudget, flops: FlopBudget) throws(ConvMatrixError) {
         let what =
-            "inverting the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.spec) on \(layer.input) (gelsd and a full SVD)"
+            "inverting the \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) Wᵀ of \(layer.specDescription) on \(layer.input) (gelsd and a full SVD)"
         try flops.require(flopEstimate(layer), for: what, alternatives: ["use a smaller input"])
         try memory.require(bytesEstimate(layer), for: what)
     }

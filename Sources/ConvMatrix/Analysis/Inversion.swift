@@ -9,7 +9,9 @@
 ///
 /// The null space {x : Wᵀx = 0} is what the layer cannot see: a 'valid'
 /// convolution loses the borders (n > m), circular differentiation loses the
-/// constant (rank deficiency). No method recovers that part; x̂ sets it to zero.
+/// constant (rank deficiency), average pooling over windows of k loses every
+/// zero-mean pattern inside a window (k − 1 directions each). Any ``Layer`` can
+/// be inverted; one without parameters has a constant Wᵀ and no weights. No method recovers that part; x̂ sets it to zero.
 /// A small but nonzero σ_i is recoverable in principle, but noise in ỹ along u_i
 /// comes back multiplied by 1/σ_i; x_λ trades that for a bias, damping the
 /// components with σ_i² ≲ λ (filter factor σ_i²/(σ_i² + λ)).
@@ -48,11 +50,11 @@ public struct Inversion: Sendable {
     ///   ``init(_:x:noise:rcond:lambda:)``), `.shape` when the weights do not fit,
     ///   `.numerical` from LAPACK.
     public init(
-        _ layer: Convolution, weights: LayerWeights, x: [Double], noise: [Double]? = nil,
+        _ layer: any Layer, weights: LayerWeights, x: [Double], noise: [Double]? = nil,
         rcond: Double? = nil, lambda: Double? = nil, memory: MemoryBudget = .default, flops: FlopBudget = .default
     ) throws(ConvMatrixError) {
         try Self.requireBudgets(layer, memory: memory, flops: flops)
-        try self.init(MaterialisedConvolution(layer, weights: weights, budget: memory), x: x, noise: noise, rcond: rcond, lambda: lambda)
+        try self.init(MaterialisedLayer(layer, weights: weights, budget: memory), x: x, noise: noise, rcond: rcond, lambda: lambda)
     }
 
     /// Recovers `x` from the output of a materialised layer, with optional additive noise.
@@ -68,7 +70,7 @@ public struct Inversion: Sendable {
     ///   overflows, on `rcond` when x̂ overflows (a tiny σ inverted), and from LAPACK.
     /// - Complexity: one gelsd and one full SVD of the m×n Wᵀ (``flopEstimate(_:)``).
     public init(
-        _ layer: MaterialisedConvolution, x: [Double], noise: [Double]? = nil,
+        _ layer: MaterialisedLayer, x: [Double], noise: [Double]? = nil,
         rcond: Double? = nil, lambda: Double? = nil
     ) throws(ConvMatrixError) {
         for (field, value) in [("rcond", rcond), ("lambda", lambda)] {

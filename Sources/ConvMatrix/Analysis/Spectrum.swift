@@ -78,18 +78,21 @@ public struct Spectrum: Sendable, Equatable {
 ///
 ///     from the singular values   ‖Wᵀ‖_F²  = Σ_i σ_i²
 ///     from the entries           ‖Wᵀ‖_F²  = Σ_{r,c} Wᵀ[r, c]²
-///     from the parameters        ‖Wᵀ‖_F²  = Σ_p v_p² · occupancy_p
+///     from the parameters        ‖Wᵀ‖_F²  = Σ_p v_p² · occupancy_p                      (coefficients 1)
+///                                         = Σ_{terms (r, c, p, a)} a² · v_p² + Σ_{constants} κ²   (in general)
 ///
-/// The last holds only when no entry sums several parameters (with circular,
-/// reflect or replicate padding an entry can hold v_p + v_q, and (v_p + v_q)² is
-/// not v_p² + v_q²); it is then nil. occupancy_p is the number of entries v_p
-/// occupies (``TiedMatrix/occupancy``): the slide's 18 parameters occupy 72 entries.
+/// The last holds only when no entry holds more than one term or constant (with
+/// circular, reflect or replicate padding an entry can hold v_p + v_q, and
+/// (v_p + v_q)² is not v_p² + v_q²); it is then nil. occupancy_p is the number of
+/// entries v_p occupies (``TiedMatrix/occupancy``): the slide's 18 parameters occupy
+/// 72 entries. A layer without parameters (average pooling's 1/k, the identity's 1)
+/// has only the constants' sum, read off the sparse form rather than the dense matrix.
 public struct FrobeniusCheck: Sendable, Equatable {
     /// √(Σ σ_i²).
     public let fromSingularValues: Double
     /// √(Σ Wᵀ[r, c]²), or nil when no dense matrix was built (the Fourier method alone).
     public let fromEntries: Double?
-    /// √(Σ_p v_p² · occupancy_p), or nil when some entry sums several parameters.
+    /// √(Σ a² v_p² + Σ κ²) over the terms and constants, or nil when some entry sums several.
     public let fromParameters: Double?
 
     public init(fromSingularValues: Double, fromEntries: Double?, fromParameters: Double?) {
@@ -98,15 +101,18 @@ public struct FrobeniusCheck: Sendable, Equatable {
         self.fromParameters = fromParameters
     }
 
-    /// The three ways for a materialised layer: its dense Wᵀ and its tied terms.
-    public init(spectrum: Spectrum, layer: MaterialisedConvolution) {
-        let tied = layer.tied
-        var parameters: Double? = nil
-        if tied.sharedEntryCount == 0 {
-            let weighted = zip(layer.weights.weight, tied.occupancy).map { $0 * Double($1).squareRoot() }
-            parameters = euclideanNorm(weighted)
-        }
-        self.init(fromSingularValues: spectrum.frobeniusNorm, fromEntries: euclideanNorm(layer.matrix.storage), fromParameters: parameters)
+    /// The three ways for a materialised layer of any kind: its dense Wᵀ and its tied form.
+    public init(spectrum: Spectrum, layer: MaterialisedLayer) {
+        self.init(
+            fromSingularValues: spectrum.frobeniusNorm, fromEntries: euclideanNorm(layer.matrix.storage),
+            fromParameters: Self.fromParameters(layer.tied, weight: layer.weights.weight))
+    }
+
+    /// √(Σ_k (a_k v_{p_k})² + Σ κ²), or nil unless every entry holds one term or one constant.
+    static func fromParameters(_ tied: TiedMatrix, weight: [Double]) -> Double? {
+        guard tied.sharedEntryCount == 0, tied.nonzeroCount == tied.termCount + tied.constants.count else { return nil }
+        let terms = tied.terms.indices.map { tied.coefficient(ofTerm: $0) * weight[tied.terms[$0].parameter] }
+        return euclideanNorm(terms + tied.constants.map(\.value))
     }
 
     /// max |a − b| / max(a, b) over the pairs of ways that ran: 0 when they agree exactly.

@@ -17,8 +17,8 @@ extension InversionReport {
         let xNorm = euclideanNorm(inv.x)
         let noise = noiseAmplitude > 0 ? "plus noise uniform in ±\(NumberFormat.significant(noiseAmplitude))" : "no noise"
         let header = [
-            "\(layer.spec) on input \(layer.input) → output \(layer.output)",
-            "Wᵀ is \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) (m × n); weights: \(weightSource.text); x: \(inputSource.text)",
+            "\(layer.specDescription) on input \(layer.input) → output \(layer.output)",
+            "Wᵀ is \(NumberFormat.count(layer.output.count)) × \(NumberFormat.count(layer.input.count)) (m × n); weights: \(weightSource.text(for: layer)); x: \(inputSource.text)",
             "y = Wᵀx + o + b (\(noise)); the solvers see ỹ = y − o − b",
         ]
         let rcondNote =

@@ -26,14 +26,14 @@ public struct InversionReport: Encodable, Sendable {
         }
     }
 
-    public let layer: Convolution
+    public let layer: any Layer
     public let inversion: Inversion
     public let weightSource: WeightSource
     public let inputSource: InputSource
     /// The amplitude of the uniform noise added to y (0 for none).
     public let noiseAmplitude: Double
 
-    public init(layer: Convolution, inversion: Inversion, weightSource: WeightSource, inputSource: InputSource, noiseAmplitude: Double) {
+    public init(layer: any Layer, inversion: Inversion, weightSource: WeightSource, inputSource: InputSource, noiseAmplitude: Double) {
         self.layer = layer
         self.inversion = inversion
         self.weightSource = weightSource
@@ -43,7 +43,7 @@ public struct InversionReport: Encodable, Sendable {
 
     /// Rough bytes of the encoded document, for the size guard: about 24 bytes a
     /// number, the null-space basis (at most n × n) dominating.
-    public static func estimatedBytes(_ layer: Convolution) -> Int {
+    public static func estimatedBytes(_ layer: any Layer) -> Int {
         let (m, n) = (layer.output.count, layer.input.count)
         return saturatingProduct(24, saturatingSum(saturatingProduct(n, n), saturatingProduct(6, max(m, n))))
     }
@@ -60,7 +60,7 @@ public struct InversionReport: Encodable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(Self.version, forKey: .version)
-        try c.encode("\(layer.spec)", forKey: .spec)
+        try c.encode(layer.specDescription, forKey: .spec)
         try c.encode(layer.input.extents, forKey: .input_shape)
         try c.encode(layer.output.extents, forKey: .output_shape)
         try c.encode(layer.output.count, forKey: .rows)

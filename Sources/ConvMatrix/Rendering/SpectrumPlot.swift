@@ -64,7 +64,7 @@ public struct SpectrumPlot: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private var title: String { "\(report.result.layer.spec)" }
+    private var title: String { report.result.layer.specDescription }
 
     private var subtitle: String {
         let s = report.result.spectrum

@@ -26,7 +26,7 @@ public struct SpectrumReport: Encodable, Sendable {
         let spectrum = result.spectrum
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(Self.version, forKey: .version)
-        try c.encode("\(result.layer.spec)", forKey: .spec)
+        try c.encode(result.layer.specDescription, forKey: .spec)
         try c.encode(result.layer.input.extents, forKey: .input_shape)
         try c.encode(result.layer.output.extents, forKey: .output_shape)
         try c.encode(spectrum.rows, forKey: .rows)
@@ -63,13 +63,13 @@ public struct SpectrumReport: Encodable, Sendable {
         let k = s.singularValues.count
         let kName = "σ" + UnicodeIndices.lowered(String(k))
         let header = [
-            "\(result.layer.spec) on input \(result.layer.input) → output \(result.layer.output)",
-            "Wᵀ is \(NumberFormat.count(s.rows)) × \(NumberFormat.count(s.columns)) (m × n); weights: \(weightSource.text)",
+            "\(result.layer.specDescription) on input \(result.layer.input) → output \(result.layer.output)",
+            "Wᵀ is \(NumberFormat.count(s.rows)) × \(NumberFormat.count(s.columns)) (m × n); weights: \(weightSource.text(for: result.layer))",
             "method: " + methodLine,
         ]
         let frobeniusWays =
             ["√Σσ²"] + (result.frobenius.fromEntries == nil ? [] : ["√Σ entries²"])
-            + (result.frobenius.fromParameters == nil ? [] : ["√Σ v²·occupancy"])
+            + (result.frobenius.fromParameters == nil ? [] : [result.layer.weightParameterCount == 0 ? "√Σ constants²" : "√Σ v²·occupancy"])
         let agreement =
             frobeniusWays.count > 1
             ? " (relative difference \(NumberFormat.bounded(result.frobenius.largestRelativeDifference, floor: Self.roundingFloor)))" : ""
@@ -119,5 +119,13 @@ public struct SpectrumReport: Encodable, Sendable {
             lines.append("  " + ("σ" + UnicodeIndices.lowered(String(i + 1))).leftPadded(to: nameWidth) + "  " + sigma(values[i]))
         }
         return lines
+    }
+}
+
+extension WeightSource {
+    /// ``text``, or `none (AvgPool1d has no parameters)` for a layer without
+    /// weights or bias, whose Wᵀ is constant whatever the source says.
+    func text(for layer: any Layer) -> String {
+        layer.layerParameterCount == 0 ? "none (\(layer.kind) has no parameters)" : text
     }
 }
