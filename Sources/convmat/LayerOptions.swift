@@ -16,12 +16,6 @@ struct LayerOptions: ParsableArguments {
         try LayerRegistry.layer(parsing: spec, input: TensorShape(parsing: input))
     }
 
-    func makeConvolution() throws -> Convolution {
-        let spec = try ConvolutionSpec(parsing: spec)
-        let shape = try TensorShape(parsing: input)
-        return try Convolution(spec, input: shape)
-    }
-
     func budget() throws -> MemoryBudget {
         try budgetOptions.budget()
     }

@@ -25,6 +25,8 @@ extension LayerWeights {
     /// (``Layer/fanIn``), drawn from SplitMix64(seed): the weight in its flat order
     /// first, then the bias. A layer without parameters gets none.
     public static func pytorchDefault(for layer: any Layer, seed: UInt64) -> LayerWeights {
+        // A convolution draws each output map from its own fan-in (connection tables differ per map).
+        if let convolution = layer as? Convolution { return pytorchDefault(for: convolution, seed: seed) }
         var generator = SplitMix64(seed: seed)
         let bound = 1 / Double(max(1, layer.fanIn)).squareRoot()
         let weight = (0..<layer.weightParameterCount).map { _ in generator.nextSymmetric(bound: bound) }
@@ -34,6 +36,7 @@ extension LayerWeights {
 
     /// Small integers from ±{1, 2, 3}, drawn like ``pytorchDefault(for:seed:)-(any Layer,_)``.
     public static func integers(for layer: any Layer, seed: UInt64) -> LayerWeights {
+        if let convolution = layer as? Convolution { return integers(for: convolution, seed: seed) }
         var generator = SplitMix64(seed: seed)
         let weight = (0..<layer.weightParameterCount).map { _ in Double(generator.nextSmallNonzeroInteger()) }
         let bias = layer.biasShape.map { _ in (0..<layer.biasParameterCount).map { _ in Double(generator.nextSmallNonzeroInteger()) } }
