@@ -15,7 +15,7 @@ import Testing
         "show 'Conv1d(1, 1, 101, padding=50)' --input 1x1000 --format latex --factor",
         "show 'Conv1d(1, 1, 101, padding=50)' --input 1x1000 --format svg --factor",
         "show 'Conv1d(1, 1, 101, padding=50)' --input 1x1000 --format npy --what valid --output PEAK.npy",
-        "show 'Conv1d(64, 64, 4096, padding=2048)' --input 64x1 --format svg --spy",
+        "show 'Conv1d(16, 16, 2048, padding=1024)' --input 16x1 --format svg --spy",
         "check 'Conv2d(4, 12, 5)' --input 4x14x14",
         "check \"Conv1d(2, 2, 64, padding=32, padding_mode='circular')\" --input 2x400",
         "invert 'Conv2d(2, 4, 5)' --input 2x12x12 --format json",
