@@ -100,6 +100,12 @@ public struct Linear: Hashable, Sendable {
 extension Linear: Layer {
     public var kind: String { "Linear" }
     public var specDescription: String { canonical }
+    /// On (…, in_features) the weight is shared across the leading positions.
+    public var matrixNote: String? {
+        leadingPositions == 1
+            ? "a fully connected layer: every entry is its own weight wⱼᵢ, nothing is shared"
+            : "Wᵀ = I\(UnicodeIndices.lowered(String(leadingPositions))) ⊗ W: the same \(outFeatures) × \(inFeatures) weight at each of the \(leadingPositions) leading positions"
+    }
     /// (out_features, in_features).
     public var weightShape: [Int] { [outFeatures, inFeatures] }
     /// (out_features,), or nil with `bias=False`.
