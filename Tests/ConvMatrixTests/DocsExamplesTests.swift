@@ -4,7 +4,9 @@ import Testing
 @testable import ConvMatrix
 
 /// Every spec example in docs/ (each line of a ```spec block) parses, and prints
-/// back to a spec that parses to the same layer.
+/// back to a spec that parses to the same layer. A line `SPEC  # input SHAPE`
+/// binds a layer of any kind to that shape (through ``LayerRegistry``); a line
+/// without one is a convolution spec on its own.
 @Suite struct DocsExamplesTests {
     static let docs = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,8 +34,19 @@ import Testing
     }
 
     @Test(arguments: examples)
-    func exampleParsesAndRoundTrips(_ text: String) throws {
-        let spec = try ConvolutionSpec(parsing: text)
-        #expect(try ConvolutionSpec(parsing: spec.canonical) == spec)
+    func exampleParsesAndRoundTrips(_ line: String) throws {
+        let parts = line.components(separatedBy: "  # input ")
+        guard parts.count == 2 else {
+            let spec = try ConvolutionSpec(parsing: line)
+            #expect(try ConvolutionSpec(parsing: spec.canonical) == spec)
+            return
+        }
+        let input = try TensorShape(parsing: parts[1])
+        let layer = try LayerRegistry.layer(parsing: parts[0], input: input)
+        let again = try LayerRegistry.layer(parsing: layer.specDescription, input: input)
+        #expect(again.specDescription == layer.specDescription)
+        #expect(again.output == layer.output)
+        #expect(again.matrixForm().tied.terms == layer.matrixForm().tied.terms)
+        #expect(again.matrixForm().tied.constants == layer.matrixForm().tied.constants)
     }
 }
