@@ -71,9 +71,9 @@ public enum Tolerance {
 struct RoundingCounts {
     /// m: the most parameters summed into one entry of Wᵀ (1 without folding).
     let entry: Int
-    /// K: the most terms one output unit reads, on input and border units.
+    /// K: the most terms and constants one output unit reads, on input and border units.
     let row: Int
-    /// L: the most terms on one input unit.
+    /// L: the most terms and constants on one input unit.
     let column: Int
 
     init(_ form: MatrixForm) {
@@ -88,6 +88,7 @@ struct RoundingCounts {
         }
         var columns = Array(repeating: 0, count: form.tied.columns)
         for term in form.tied.terms { columns[term.column] += 1 }
+        for entry in form.tied.constants { columns[entry.column] += 1 }
         self.entry = max(1, entry)
         row = CheckRange.mostTermsInOneRow(form)
         column = columns.max() ?? 0
