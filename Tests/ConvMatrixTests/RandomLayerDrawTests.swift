@@ -51,6 +51,16 @@ import Testing
         }
     }
 
+    /// A failure's reproduction command names the canonical spec and the drawn
+    /// shape as `--input` reads it (a vector as `6`), whatever the kind.
+    @Test func reproductionCommandsNameTheDrawnShape() throws {
+        for (configuration, layer) in Self.sample.prefix(500) {
+            let failure = RandomCheckRun.Failure(spec: layer.specDescription, input: layer.input, seed: 4, failedChecks: [])
+            #expect(failure.command == "convmat check '\(layer.specDescription)' --input \(configuration.input) --seed 4")
+            #expect(try TensorShape(parsing: configuration.input) == layer.input)
+        }
+    }
+
     @Test func aRunCountsEveryConfigurationUnderItsKind() throws {
         var run = RandomCheckRun(count: 200, seed: 3)
         while try run.step() {}
