@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
     var input: String?
 
     @Option(
-        parsing: .unconditional, help: "Check this many random configurations (1-D, 2-D and 3-D, every option) instead of one.",
+        parsing: .unconditional, help: "Check this many random configurations (every registered kind, 1-D to 3-D, every option) instead of one.",
         transform: OptionValues.count("random", of: "configurations to check"))
     var random: Int?
 

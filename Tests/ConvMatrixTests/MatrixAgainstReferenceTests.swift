@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: (LayerCases.edges + LayerCases.edgesInEveryMode).filter { (try? $0.layer().input.count) ?? 0 <= 300 })
     func matrixBuiltFromReferenceColumns(_ layerCase: LayerCase) throws {
         let layer = try layerCase.layer()
-        let weights = LayerWeights.integers(for: layer.spec, seed: 4)
+        let weights = LayerWeights.integers(for: layer, seed: 4)
         let m = try MaterialisedConvolution(layer, weights: weights)
         let zero = Array(repeating: 0.0, count: layer.input.count)
         let constant: [Double] = ReferenceConvolution.forward(spec: layer.spec, input: layer.input, x: zero, weight: weights.weight, bias: nil)
@@ -41,7 +41,7 @@ import Testing
 
     private func assertMatrixEqualsReference(_ layerCase: LayerCase, seed: UInt64) throws {
         let layer = try layerCase.layer()
-        let weights = LayerWeights.integers(for: layer.spec, seed: seed)
+        let weights = LayerWeights.integers(for: layer, seed: seed)
         let m = try MaterialisedConvolution(layer, weights: weights)
         var random = SplitMix64(seed: seed)
         let x = random.integers(layer.input.count)

@@ -35,12 +35,16 @@ import Testing
     @Test func randomConfigurationsSummarise() throws {
         let result = try CLI.run(["check", "--random", "25", "--seed", "4"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("25 configurations (1-D "))
-        #expect(result.stdout.contains("25 passed, 0 failed"))
+        #expect(result.stdout.hasPrefix("25 configurations: 25 passed, 0 failed\nkinds: "))
+        let kinds = try #require(result.stdout.split(separator: "\n").last).dropFirst("kinds: ".count)
+        #expect(kinds.split(separator: ", ").compactMap { Int($0.split(separator: " ").last ?? "") }.reduce(0, +) == 25)
         let json = try CLI.run(["check", "--random", "5", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["spec"] is NSNull && object["input_shape"] is NSNull)
         #expect(object["configurations"] as? Int == 5 && object["failed"] as? Int == 0)
+        let counts = try #require(object["kinds"] as? [String: Int])
+        #expect(counts["Conv2d"] != nil && counts["GlobalSumPool"] != nil && counts["Linear"] != nil)
+        #expect(counts.values.reduce(0, +) == 5)
     }
 
     /// docs/cli.md: --kernel works with any command that takes weights, check included.

@@ -93,10 +93,18 @@ extension Checker {
         return magnitudes
     }
 
-    /// |Wᵀ|_terms: Σ |v_p| over each entry's terms, which bounds what rounding the
-    /// entry's own sum and the products with it can do (|Wᵀ| would lose it to cancellation).
+    /// |Wᵀ|_terms[r, c] = Σ_{terms (r, c, p, a)} |a|·|v_p| + |κ[r, c]|, which bounds what
+    /// rounding the entry's own sum and the products with it can do (|Wᵀ| would lose
+    /// it to cancellation; signed a or κ, a negative divisor_override's −½, would
+    /// make it negative).
     func termMagnitudes(_ m: MaterialisedConvolution) -> Matrix {
-        form.tied.dense(parameters: m.weights.weight.map(abs))
+        let tied = form.tied
+        var magnitudes = Matrix(rows: tied.rows, columns: tied.columns)
+        for entry in tied.constants { magnitudes[entry.row, entry.column] += abs(entry.value) }
+        for (k, term) in tied.terms.enumerated() {
+            magnitudes[term.row, term.column] += abs(tied.coefficient(ofTerm: k)) * abs(m.weights.weight[term.parameter])
+        }
+        return magnitudes
     }
 
     /// How the notes name the reference: the slides' formulas for a convolution,

@@ -61,11 +61,12 @@ struct CheckRange {
         )
     }
 
-    /// max_r (terms of row r + border terms of row r).
+    /// max_r (terms + constants + border terms of row r): a pooling row reads its
+    /// window through constants alone.
     static func mostTermsInOneRow(_ form: MatrixForm) -> Int {
         var counts = (0..<form.tied.rows).map { form.tied.rowStarts[$0 + 1] - form.tied.rowStarts[$0] }
-        for term in form.borderTerms { counts[term.row] += 1 }
         for entry in form.tied.constants { counts[entry.row] += 1 }
+        for term in form.borderTerms { counts[term.row] += 1 }
         return counts.max() ?? 0
     }
 

@@ -1,6 +1,13 @@
 /// Random layer configurations for property tests and `convmat check --random`:
-/// 1-D, 2-D and 3-D, every option and padding mode, sizes capped so that a
+/// every registered kind (convolutions, transposed convolutions, Linear,
+/// Flatten, Identity, the sliding and adaptive poolings, GlobalSumPool), 1-D,
+/// 2-D and 3-D, every option over its edge cases, sizes capped so that a
 /// thousand checks run in seconds.
+///
+/// A draw is a spec STRING and an input shape string, bound through
+/// ``LayerRegistry/layer(parsing:input:)`` so that the parser and each kind's
+/// validation are part of what is exercised; a draw the registry refuses is
+/// skipped and the next one drawn.
 public enum RandomLayerDraw {
     /// One configuration as the user would write it: a spec string and an input shape.
     public struct Configuration: Sendable, Equatable {
@@ -8,11 +15,39 @@ public enum RandomLayerDraw {
         public let input: String
     }
 
-    /// Draws configurations until one is admissible (the kernel fits, pads are within
-    /// their mode's limits), and returns it with its bound layer.
-    public static func next(_ g: inout SplitMix64) -> (configuration: Configuration, layer: Convolution) {
+    /// The kind families, each with its weight in the draw: the convolution,
+    /// with the most options, is drawn most often.
+    enum Family: CaseIterable {
+        case convolution, transposed, linear, flatten, identity, averagePool, sumPool, adaptivePool, globalSumPool
+
+        var weight: Int {
+            switch self {
+            case .convolution: 6
+            case .transposed, .averagePool: 4
+            case .sumPool, .adaptivePool, .linear: 2
+            case .flatten, .identity, .globalSumPool: 1
+            }
+        }
+    }
+
+    /// Draws configurations of any kind until the registry admits one, and returns
+    /// it with its bound layer.
+    public static func next(_ g: inout SplitMix64) -> (configuration: Configuration, layer: any Layer) {
         while true {
             let candidate = draw(&g)
+            if let shape = try? TensorShape(parsing: candidate.input),
+                let layer = try? LayerRegistry.layer(parsing: candidate.spec, input: shape)
+            {
+                return (candidate, layer)
+            }
+        }
+    }
+
+    /// Draws convolutions only (`Conv1d/2d/3d`) until one is admissible: the
+    /// property tests that need a ``Convolution``.
+    public static func nextConvolution(_ g: inout SplitMix64) -> (configuration: Configuration, layer: Convolution) {
+        while true {
+            let candidate = drawConvolution(&g)
             if let spec = try? ConvolutionSpec(parsing: candidate.spec),
                 let shape = try? TensorShape(parsing: candidate.input),
                 let layer = try? Convolution(spec, input: shape)
@@ -22,45 +57,55 @@ public enum RandomLayerDraw {
         }
     }
 
-    /// One candidate, possibly inadmissible, written as strings so that the parser
-    /// is part of what is exercised.
+    /// One candidate of a seeded family, possibly inadmissible.
     static func draw(_ g: inout SplitMix64) -> Configuration {
-        let dims = g.nextInt(in: 1...3)
-        let groups = [1, 1, 2, 3][g.nextInt(in: 0...3)]
-        let inChannels = groups * g.nextInt(in: 1...2)
-        let outChannels = groups * g.nextInt(in: 1...2)
-        let maxExtent = [0, 9, 6, 4][dims]
-        let extents = (0..<dims).map { _ in g.nextInt(in: 1...maxExtent) }
-        var arguments = ["\(inChannels)", "\(outChannels)", "kernel_size=\(tuple(&g, dims, 1...3))"]
-        let strided = g.nextInt(in: 0...2) == 0
-        if strided { arguments.append("stride=\(tuple(&g, dims, 1...3))") }
-        switch g.nextInt(in: 0...5) {
-        case 0: arguments.append("padding='full'")
-        case 1 where !strided: arguments.append("padding='same'")
-        case 2: arguments.append("padding=\(tuple(&g, dims, 0...2))")
-        case 3:
-            arguments.append(
-                "padding=(" + (0..<dims).map { _ in "(\(g.nextInt(in: 0...2)), \(g.nextInt(in: 0...2)))" }.joined(separator: ", ") + (dims == 1 ? ",)" : ")"))
-        default: break
+        switch family(&g) {
+        case .convolution: drawConvolution(&g)
+        case .transposed: drawTransposed(&g)
+        case .linear: drawLinear(&g)
+        case .flatten: drawFlatten(&g)
+        case .identity: Configuration(spec: "Identity()", input: shape(&g, channels: 1...3, rank: 0...3))
+        case .averagePool: drawSlidingPool(&g, average: true)
+        case .sumPool: drawSlidingPool(&g, average: false)
+        case .adaptivePool: drawAdaptivePool(&g)
+        case .globalSumPool: Configuration(spec: "GlobalSumPool()", input: shape(&g, channels: 1...3, rank: 0...3))
         }
-        if g.nextInt(in: 0...2) == 0 { arguments.append("dilation=\(tuple(&g, dims, 1...2))") }
-        if groups > 1 { arguments.append("groups=\(groups)") }
-        if g.nextInt(in: 0...1) == 0 { arguments.append("bias=False") }
-        let modes = ["zeros", "zeros", "circular", "reflect", "replicate", "constant"]
-        let mode = modes[g.nextInt(in: 0...(modes.count - 1))]
-        if mode == "constant" {
-            arguments.append("padding_mode='constant', padding_value=\(Double(g.nextInt(in: -3...3)))")
-        } else if mode != "zeros" {
-            arguments.append("padding_mode='\(mode)'")
-        }
-        return Configuration(
-            spec: "Conv\(dims)d(" + arguments.joined(separator: ", ") + ")",
-            input: ([inChannels] + extents).map(String.init).joined(separator: "x"))
     }
 
+    /// A family with probability proportional to its weight.
+    private static func family(_ g: inout SplitMix64) -> Family {
+        var ticket = g.nextInt(in: 0...(Family.allCases.map(\.weight).reduce(0, +) - 1))
+        for family in Family.allCases {
+            if ticket < family.weight { return family }
+            ticket -= family.weight
+        }
+        preconditionFailure("the ticket is below the total weight")
+    }
+
+    /// The largest extent drawn per spatial rank (index 1, 2, 3), so that a
+    /// layer has at most a few hundred units.
+    static let maximumExtent = [0, 9, 6, 4]
+
     /// An int or a tuple of `count` draws from `range`.
-    private static func tuple(_ g: inout SplitMix64, _ count: Int, _ range: ClosedRange<Int>) -> String {
-        let values = (0..<count).map { _ in g.nextInt(in: range) }
-        return values.count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
+    static func tuple(_ g: inout SplitMix64, _ count: Int, _ range: ClosedRange<Int>) -> String {
+        written((0..<count).map { _ in g.nextInt(in: range) })
+    }
+
+    /// `values` as an int (one value) or a tuple.
+    static func written(_ values: [Int]) -> String {
+        values.count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    /// `C` or `CxH…`: channels from `channels`, a spatial rank from `rank`, each
+    /// extent up to ``maximumExtent`` for that rank.
+    static func shape(_ g: inout SplitMix64, channels: ClosedRange<Int>, rank: ClosedRange<Int>) -> String {
+        let dims = g.nextInt(in: rank)
+        let extents = (0..<dims).map { _ in g.nextInt(in: 1...maximumExtent[dims]) }
+        return shapeText([g.nextInt(in: channels)] + extents)
+    }
+
+    /// Extents joined as the `--input` option writes them: `2x6`.
+    static func shapeText(_ extents: [Int]) -> String {
+        extents.map(String.init).joined(separator: "x")
     }
 }

@@ -73,9 +73,9 @@ struct RoundingCounts {
     /// m: the most parameters summed into one entry of Wᵀ (1 without folding), one
     /// more where a coefficient other than 1 multiplies them.
     let entry: Int
-    /// K: the most terms one output unit reads, on input and border units.
+    /// K: the most terms and constants one output unit reads, on input and border units.
     let row: Int
-    /// L: the most terms on one input unit.
+    /// L: the most terms and constants on one input unit.
     let column: Int
 
     init(_ form: MatrixForm) {

@@ -71,7 +71,7 @@ enum LayerCases {
     static func random(count: Int, seed: UInt64) -> [LayerCase] {
         var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
-            let drawn = RandomLayerDraw.next(&generator).configuration
+            let drawn = RandomLayerDraw.nextConvolution(&generator).configuration
             return LayerCase(spec: drawn.spec, input: drawn.input)
         }
     }
