@@ -71,7 +71,7 @@ public struct MatrixView: Sendable {
         rowSource = order.sourceIndices(of: output)
         columnSource = order.sourceIndices(of: input)
         guard order != .maps else {
-            self.tied = tied
+            self.tied = Self.vectorsAsOneBlock(tied, input: input, output: output)
             return
         }
         let rowTarget = Self.inverse(rowSource)
@@ -83,6 +83,18 @@ public struct MatrixView: Sendable {
             terms: tied.terms.map { Term(row: rowTarget[$0.row], column: columnTarget[$0.column], parameter: $0.parameter) },
             coefficients: tied.coefficients,
             constants: tied.constants.map { ConstantEntry(row: rowTarget[$0.row], column: columnTarget[$0.column], value: $0.value) })
+    }
+
+    /// A side without positions (a vector: Linear's features, Flatten's output) is one
+    /// block, not one map a unit: the dense W of a fully connected layer reads as one
+    /// matrix, without a rule between every row.
+    private static func vectorsAsOneBlock(_ tied: TiedMatrix, input: TensorShape, output: TensorShape) -> TiedMatrix {
+        guard output.spatial.isEmpty || input.spatial.isEmpty else { return tied }
+        return TiedMatrix(
+            rows: tied.rows, columns: tied.columns,
+            rowBlockSize: output.spatial.isEmpty ? tied.rows : tied.rowBlockSize,
+            columnBlockSize: input.spatial.isEmpty ? tied.columns : tied.columnBlockSize,
+            parameters: tied.parameters, terms: tied.terms, coefficients: tied.coefficients, constants: tied.constants)
     }
 
     /// σ⁻¹ of a permutation σ.
@@ -105,16 +117,24 @@ public struct MatrixView: Sendable {
     public var columnLabels: [String] { (0..<tied.columns).map { columnUnit($0).unicode } }
 
     /// Row block b's title: `output map 2` or `position (1,4)`.
-    public func rowBlockTitle(_ b: Int) -> String { order.blockTitle(b, shape: output, role: "output") }
+    public func rowBlockTitle(_ b: Int) -> String {
+        output.spatial.isEmpty && order == .maps ? "output units" : order.blockTitle(b, shape: output, role: "output")
+    }
 
     /// Column block b's title: `input map 2` or `position (1,4)`.
-    public func columnBlockTitle(_ b: Int) -> String { order.blockTitle(b, shape: input, role: "input") }
+    public func columnBlockTitle(_ b: Int) -> String {
+        input.spatial.isEmpty && order == .maps ? "input units" : order.blockTitle(b, shape: input, role: "input")
+    }
 
     /// Row block b's short name: `y₂` or `y(1,4)`.
-    public func rowBlockName(_ b: Int) -> String { order.blockName(b, shape: output, letter: "y") }
+    public func rowBlockName(_ b: Int) -> String {
+        output.spatial.isEmpty && order == .maps ? "y" : order.blockName(b, shape: output, letter: "y")
+    }
 
     /// Column block b's short name: `x₂` or `x(1,4)`.
-    public func columnBlockName(_ b: Int) -> String { order.blockName(b, shape: input, letter: "x") }
+    public func columnBlockName(_ b: Int) -> String {
+        input.spatial.isEmpty && order == .maps ? "x" : order.blockName(b, shape: input, letter: "x")
+    }
 
     /// The maps (0-based) of view entry (r, c): output map j and input map i, so
     /// that the entry belongs to the convolution w_{ji} ∗ x_i in every order.
