@@ -29,6 +29,7 @@ import Testing
 
     @Test func symbolicLinkIsFollowedAndTheTargetKeepsItsMode() throws {
         let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = directory + "/target.txt"
         try Data("old".utf8).write(to: URL(fileURLWithPath: target))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target)
@@ -55,7 +56,9 @@ import Testing
     }
 
     @Test func devStdoutAppendsWhereTheShellAppends() throws {
-        let log = try Self.scratchDirectory() + "/log.txt"
+        let scratch = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let log = scratch + "/log.txt"
         try Data("first\n".utf8).write(to: URL(fileURLWithPath: log))
         let script = #"log=$1; shift; "$0" "$@" --output /dev/stdout >> "$log""#
         let child = try CleanChild("/bin/sh", ["-c", script, CLI.binary.path, log] + Self.slide)
@@ -70,12 +73,14 @@ import Testing
 
     @Test func directoryIsRefusedByName() throws {
         let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         Self.expectOneLineError(try CLI.run(Self.slide + ["--output", directory]), containing: "output: '\(directory)': cannot replace: it is a directory")
         #expect(try Self.contents(directory) == [])
     }
 
     @Test func socketIsRefusedByName() throws {
         let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/socket"
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
@@ -92,6 +97,7 @@ import Testing
 
     @Test func twoHundredFiftyCharacterNameIsWritten() throws {
         let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let name = String(repeating: "x", count: 246) + ".txt"
         let result = try CLI.run(Self.slide + ["--output", directory + "/" + name])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -115,7 +121,9 @@ import Testing
 
     @Test(arguments: fileFlags)
     func emptyPathNamesTheFlag(flag: String, arguments: [String]) throws {
-        let weight = try Self.weightFile(in: try Self.scratchDirectory())
+        let scratch = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let weight = try Self.weightFile(in: scratch)
         let result = try CLI.run(arguments.map { $0 == "WEIGHT" ? weight : $0 } + [""])
         Self.expectOneLineError(result, containing: "\(flag): the path is empty")
     }
@@ -123,6 +131,7 @@ import Testing
     @Test(.timeLimit(.minutes(1)), arguments: fileFlags.filter { $0.flag != "output" })
     func fifoInputIsRefusedPromptly(flag: String, arguments: [String]) throws {
         let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let fifo = directory + "/fifo.npy"
         try #require(mkfifo(fifo, 0o600) == 0)
         let result = try CLI.run(arguments.map { $0 == "WEIGHT" ? try Self.weightFile(in: directory) : $0 } + [fifo])
