@@ -19,7 +19,7 @@ extension Checker {
     ///             + 2 rebuilds and forwards per perturbed parameter
     ///
     /// with at most ``finiteDifferenceSample`` inputs and parameters perturbed
-    /// (fewer parameters on big matrices: ``finiteDifferenceParameterLimit(entries:)``).
+    /// (fewer parameters on big matrices: ``parameterSampleLimit(entryCount:)``).
     public static func estimate(for layer: any Layer) -> ResourceEstimate {
         let entries = layer.entryCount
         let tracked = min(layer.entryCountBound, defaultStructureTapLimit)
@@ -28,18 +28,12 @@ extension Checker {
         let references = ResourceEstimate(layer.entryCountBound, at: referenceTapRate).repeated(8)
         let gemv = ResourceEstimate.Rate(bytes: 0, work: 2)
         let inputs = min(layer.input.count, finiteDifferenceSample)
-        let parameters = min(layer.layerParameterCount, finiteDifferenceParameterLimit(entries: entries))
+        let parameters = min(layer.layerParameterCount, parameterSampleLimit(entryCount: entries))
         let perturbedInput = ResourceEstimate(entries, at: gemv).repeated(2 * inputs)
         let perturbedParameter = (layer.denseEstimate + ResourceEstimate(entries, at: gemv)).repeated(2 * parameters)
         let matrices = ResourceEstimate(bytes: saturatingProduct(5, layer.denseEstimate.bytes), work: 10 * layer.denseEstimate.work)
         return layer.parameterEstimate + layer.structureEstimate + matrices + proof
             + references + perturbedInput + perturbedParameter
-    }
-
-    /// How many parameters finite differences perturb on a matrix of `entries`:
-    /// each rebuilds the dense Wᵀ twice, so big matrices get fewer (at least 8).
-    public static func finiteDifferenceParameterLimit(entries: Int) -> Int {
-        min(finiteDifferenceSample, max(8, 50_000_000 / max(1, entries)))
     }
 }
 
