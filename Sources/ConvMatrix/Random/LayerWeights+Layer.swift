@@ -7,18 +7,9 @@ extension LayerWeights {
     /// - Throws: ``ConvMatrixError`` of kind `.shape` on field `weight` or `bias`,
     ///   or `.numerical` when a value is not finite.
     public init(weight: [Double], bias: [Double]?, for layer: any Layer) throws(ConvMatrixError) {
-        guard weight.count == layer.weightParameterCount else {
-            throw .shape("weight", "\(weight.count) values, but \(layer.specDescription) has \(layer.weightParameterCount) weight parameters")
-        }
-        if let bias, bias.count != layer.biasParameterCount {
-            throw .shape("bias", "\(bias.count) values, but \(layer.specDescription) has \(layer.biasParameterCount) bias parameters")
-        }
-        if bias == nil, layer.biasShape != nil {
-            throw .shape("bias", "\(layer.specDescription) has a bias; give its \(layer.biasParameterCount) values")
-        }
-        try Self.requireFinite(weight, field: "weight")
-        try Self.requireFinite(bias ?? [], field: "bias")
-        self.init(unchecked: weight, bias: layer.biasShape == nil ? nil : bias)
+        try self.init(
+            weight: weight, bias: bias, describedAs: layer.specDescription, weightCount: layer.weightParameterCount,
+            biasCount: layer.biasShape == nil ? nil : layer.biasParameterCount)
     }
 
     /// PyTorch's default initialisation, weight and bias uniform in ±1/√fan_in
@@ -69,11 +60,6 @@ extension LayerWeights {
                 .option, field: "kernel", reason: "\(layer.specDescription) has a bias: write bias=False, or give the weights with --weight and --bias")
         }
         self.init(unchecked: values, bias: nil)
-    }
-
-    private static func requireFinite(_ values: [Double], field: String) throws(ConvMatrixError) {
-        guard let index = values.firstIndex(where: { !$0.isFinite }) else { return }
-        throw ConvMatrixError(.numerical, field: field, reason: "value \(index + 1) is \(values[index]), not a finite number")
     }
 }
 

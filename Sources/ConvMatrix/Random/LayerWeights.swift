@@ -10,7 +10,7 @@ public struct LayerWeights: Equatable, Sendable {
 
     /// Weights as given; throws when their sizes disagree with the spec or a value
     /// is not finite (an inf or NaN read from a .npy file). For a tied bias: an
-    /// untied one (`bias='untied'`) needs the output size, `init(weight:bias:for: Convolution)`.
+    /// untied one (`bias='untied'`) needs the output size, `init(weight:bias:for: any Layer)`.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.shape` on field `weight` or `bias`,
     ///   or `.numerical` on the same fields for a value that is not finite.
@@ -18,25 +18,22 @@ public struct LayerWeights: Equatable, Sendable {
         guard !spec.untiedBias else {
             throw .shape("bias", "\(spec) has one bias per output unit, which only the layer on its input can count")
         }
-        try self.init(weight: weight, bias: bias, spec: spec, biasCount: spec.biasParameterCount)
+        try self.init(
+            weight: weight, bias: bias, describedAs: spec.description, weightCount: spec.weightParameterCount,
+            biasCount: spec.bias ? spec.biasParameterCount : nil)
     }
 
-    /// Weights as given for `layer`, whose bias may be untied (one per output unit).
-    ///
-    /// - Throws: as `init(weight:bias:for: ConvolutionSpec)`.
-    public init(weight: [Double], bias: [Double]?, for layer: Convolution) throws(ConvMatrixError) {
-        try self.init(weight: weight, bias: bias, spec: layer.spec, biasCount: layer.biasParameterCount)
-    }
-
-    private init(weight: [Double], bias: [Double]?, spec: ConvolutionSpec, biasCount: Int) throws(ConvMatrixError) {
-        guard weight.count == spec.weightParameterCount else {
-            throw .shape("weight", "\(weight.count) values, but \(spec) has \(spec.weightParameterCount) weight parameters")
+    /// Weights as given for a layer described as `layer` with `weightCount` weights
+    /// and `biasCount` biases (nil without a bias): the one place sizes and finiteness are checked.
+    init(weight: [Double], bias: [Double]?, describedAs layer: String, weightCount: Int, biasCount: Int?) throws(ConvMatrixError) {
+        guard weight.count == weightCount else {
+            throw .shape("weight", "\(weight.count) values, but \(layer) has \(weightCount) weight parameters")
         }
-        if let bias, bias.count != biasCount {
-            throw .shape("bias", "\(bias.count) values, but \(spec) has \(biasCount) bias parameters")
+        if let bias, bias.count != biasCount ?? 0 {
+            throw .shape("bias", "\(bias.count) values, but \(layer) has \(biasCount ?? 0) bias parameters")
         }
-        if bias == nil, spec.bias {
-            throw .shape("bias", "\(spec) has a bias; give its \(biasCount) values")
+        if bias == nil, let biasCount {
+            throw .shape("bias", "\(layer) has a bias; give its \(biasCount) values")
         }
         for (field, values) in [("weight", weight), ("bias", bias ?? [])] {
             if let k = FiniteValues.firstNonFinite(values) {
@@ -44,7 +41,7 @@ public struct LayerWeights: Equatable, Sendable {
             }
         }
         self.weight = weight
-        self.bias = spec.bias ? bias : nil
+        self.bias = biasCount == nil ? nil : bias
     }
 
     /// PyTorch's default initialisation: output map j's kernels and bias uniform in
