@@ -1,4 +1,4 @@
-/// The pieces a command builds for one convolution layer, each estimated from
+/// The pieces a command builds for one layer, each estimated from
 /// the geometry before it exists (see ``ResourceEstimate``).
 ///
 /// The byte rates are upper bounds on what the library allocates per item at its
@@ -60,15 +60,5 @@ extension Convolution {
     public var factorEntryCount: Int {
         let extended = geometry.extendedInput.count
         return saturatingSum(saturatingProduct(output.count, extended), saturatingProduct(extended, input.count))
-    }
-}
-
-extension ConvolutionSpec {
-    /// Weights and biases together.
-    public var parameterCount: Int { saturatingSum(weightParameterCount, biasParameterCount) }
-
-    /// Bytes of the weights and biases with their names, before the layer meets an input.
-    public var parameterBytesEstimate: Int {
-        saturatingProduct(parameterCount, ResourceRate.parameter.bytes)
     }
 }

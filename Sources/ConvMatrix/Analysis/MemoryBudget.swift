@@ -63,12 +63,6 @@ extension Convolution {
     public var tapCount: Int {
         saturatingProduct(output.mapSize, spec.weightParameterCount)
     }
-
-    /// Bytes of everything but the dense matrix: the parameters with their
-    /// names and the matrix form's term lists (``structureEstimate``).
-    public var termBytesEstimate: Int {
-        saturatingSum(parameterEstimate.bytes, structureEstimate.bytes)
-    }
 }
 
 /// ∏ factors, or Int.max when the product overflows: an estimate that is too large

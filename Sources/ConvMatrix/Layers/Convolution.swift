@@ -35,9 +35,6 @@ public struct Convolution: Sendable {
     public var input: TensorShape { geometry.input }
     public var output: TensorShape { geometry.output }
 
-    /// The output map of an output unit: its bias parameter when the layer has a bias.
-    public func outputMap(ofRow row: Int) -> Int { row / output.mapSize }
-
     /// The name v_{ji}^{t} of weight parameter p, with p the flat index into the
     /// weight (out, in/groups, *kernel), or (pairs, *kernel) with `connections`, in
     /// row-major order; j and i are the real output and input maps, 1-based.

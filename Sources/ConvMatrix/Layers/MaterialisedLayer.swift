@@ -35,12 +35,7 @@ public struct MaterialisedLayer: Sendable {
     ///   not finite, `.budget` when the dense matrix would exceed `budget`, or
     ///   `.numerical` when a value of Wᵀ, o or o + b overflows.
     public init(_ layer: any Layer, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        if let convolution = layer as? Convolution {
-            try budget.require(
-                saturatingSum(convolution.denseBytesEstimate, convolution.termBytesEstimate),
-                for: "the dense matrix and terms of \(layer.specDescription) on \(layer.input)")
-        }
-        try budget.require(layer.denseBytesEstimate, for: "the dense matrix of \(layer.specDescription) on \(layer.input)")
+        try budget.require(layer.materialisedEstimate.bytes, for: "the dense matrix and terms of \(layer.specDescription) on \(layer.input)")
         try self.init(layer.matrixForm(), weights: weights, budget: budget)
     }
 
@@ -80,8 +75,6 @@ public struct MaterialisedLayer: Sendable {
 public typealias MaterialisedConvolution = MaterialisedLayer
 
 extension Layer {
-    /// Bytes of the dense Wᵀ: rows · columns · 8.
-    public var denseBytesEstimate: Int {
-        saturatingProduct(output.count, input.count, MemoryLayout<Double>.stride)
-    }
+    /// Bytes of the dense Wᵀ: rows · columns · 8 (``denseEstimate``).
+    public var denseBytesEstimate: Int { denseEstimate.bytes }
 }

@@ -40,11 +40,6 @@ extension PoolingLayer {
         saturatingProduct([input.channels] + axes.map(\.totalExtent))
     }
 
-    /// Bytes of the dense Wᵀ: rows · columns · 8.
-    public var denseBytesEstimate: Int {
-        saturatingProduct(output.count, input.count, MemoryLayout<Double>.stride)
-    }
-
     /// Wᵀ as constants only: for each map, each output position, every unit of its box.
     ///
     /// - Complexity: O(``constantCount``) time and memory.
