@@ -82,18 +82,17 @@ struct ShowOutput {
         let factorEntries = (layer as? Convolution)?.factorEntryCount ?? 0
         let drawn = show.block != nil ? block : show.factor ? saturatingSum(entries, factorEntries) : entries
         let extended = layer.extendedUnitCount
-        let terms = layer.entryCountBound
+        // With --factor, Wᵀ_valid's terms and P's ones are drawn beside Wᵀ's.
+        let terms = show.factor ? saturatingSum(saturatingProduct(2, layer.entryCountBound), extended) : layer.entryCountBound
         switch show.format {
         case .text: return ResourceEstimate(drawn, at: OutputRate.text)
         case .latex: return ResourceEstimate(drawn, at: OutputRate.latex)
         case .markdown: return ResourceEstimate(entries, at: OutputRate.markdown)
         case .csv: return ResourceEstimate(entries, at: OutputRate.csv)
         case .json:
-            let terms = show.factor ? saturatingSum(saturatingProduct(2, terms), extended) : terms
             let dense = entries <= ShowReport.denseEntryLimit ? ResourceEstimate(entries, at: OutputRate.jsonEntry) : .zero
             return ResourceEstimate(terms, at: OutputRate.jsonTerm) + dense
         case .svg:
-            let terms = show.factor ? saturatingSum(saturatingProduct(2, terms), extended) : terms
             return ResourceEstimate(drawn, at: OutputRate.svgEntry) + ResourceEstimate(terms, at: OutputRate.svgTerm)
         case .npy:
             switch show.what {
