@@ -40,4 +40,9 @@ extension Convolution: Layer {
     public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] {
         ReferenceConvolution.weightGradient(spec: spec, input: input, x: x, outputGradient: dy)
     }
+
+    /// Σ_t δy_j(t) per output map (per unit with `bias='untied'`), from the reference's own loops.
+    public func referenceBiasGradient(outputGradient dy: [Double]) -> [Double]? {
+        spec.bias ? ReferenceConvolution.biasGradient(spec: spec, input: input, outputGradient: dy) : nil
+    }
 }

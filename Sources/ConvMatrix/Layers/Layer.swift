@@ -49,6 +49,9 @@ public protocol Layer: Sendable {
     /// The reference weight gradient ∂E/∂v for input x and output gradient δy
     /// ([] for a layer without weights).
     func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double]
+    /// The reference bias gradient ∂E/∂b, nil without a bias (a default reads it off
+    /// ``referenceForward(x:weight:bias:)``).
+    func referenceBiasGradient(outputGradient dy: [Double]) -> [Double]?
 
     /// An upper bound on the terms and constants of Wᵀ, from the geometry alone,
     /// for the size guard (``ResourceEstimate``): what building the form will hold.
