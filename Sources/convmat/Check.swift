@@ -29,6 +29,7 @@ struct Check: ParsableCommand {
     var seed: UInt64 = 0
 
     @OptionGroup var weightFiles: GivenWeightOptions
+    @OptionGroup var point: PointOptions
     @OptionGroup var budgetOptions: BudgetOptions
     @OptionGroup var flopOptions: FlopOptions
 
@@ -37,7 +38,10 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if random != nil {
-            let given = [("SPEC", spec), ("--input", input), ("--weight", weightFiles.weight), ("--kernel", weightFiles.kernel)]
+            let given = [
+                ("SPEC", spec), ("--input", input), ("--weight", weightFiles.weight), ("--kernel", weightFiles.kernel),
+                ("--x", point.file), ("--x-seed", point.seed.map(String.init)),
+            ]
             if let (name, _) = given.first(where: { $0.1 != nil }) {
                 throw OptionError(field: "random", reason: "--random draws its own layers and weights; drop \(name) or --random")
             }
@@ -60,7 +64,7 @@ struct Check: ParsableCommand {
             try runRandom(count: random)
             return
         }
-        let layer = try LayerRegistry.layer(parsing: spec ?? "", input: TensorShape(parsing: input ?? ""))
+        let layer = try point.apply(to: try LayerRegistry.layer(parsing: spec ?? "", input: TensorShape(parsing: input ?? "")))
         try ResourceBudget(memory: budget, flops: flopOptions.budget())
             .require(Checker.estimate(for: layer), for: "checking \(layer.specDescription) on \(layer.input)")
         let weights = try weightFiles.load(for: layer)

@@ -47,6 +47,13 @@ struct Invert: ParsableCommand {
 
     func run() throws {
         let inverted = try layer.makeLayer()
+        if inverted.isInputDependent {
+            throw OptionError(
+                field: "spec",
+                reason:
+                    "\(inverted.specDescription) depends on its input: invert undoes a linear layer; for its Jacobian at x use show or spectrum with --x-seed N"
+            )
+        }
         let weights = try weightOptions.weights(for: inverted, budget: layer.budget())
         let memory = try layer.budget()
         try Inversion.requireBudgets(inverted, memory: memory, flops: try flopOptions.budget())

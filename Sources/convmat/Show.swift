@@ -17,6 +17,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var layer: LayerOptions
     @OptionGroup var weightOptions: WeightOptions
+    @OptionGroup var point: PointOptions
     @OptionGroup var flopOptions: FlopOptions
 
     @Option(help: "Output format.")
@@ -53,7 +54,7 @@ struct Show: ParsableCommand {
     }
 
     func run() throws {
-        let shown = try layer.makeLayer()
+        let shown = try point.apply(to: try layer.makeLayer())
         let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
         try budget.require(
             ShowOutput.estimate(self, layer: shown), for: "the \(format.rawValue) output of \(shown.specDescription) on \(shown.input)",

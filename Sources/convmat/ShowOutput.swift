@@ -24,7 +24,11 @@ struct ShowOutput {
         case .text: return try plainText(view)
         case .json: return try JSONOutput.encode(ShowReport(layer: layer, factor: show.factor, order: show.order))
         case .latex:
-            let renderer = LatexRenderer(entries: show.entries, standalone: show.standalone)
+            var renderer = LatexRenderer(entries: show.entries, standalone: show.standalone)
+            if let nonlinear = layer.layer as? any InputDependentLayer {
+                renderer.title = "J(x) = " + nonlinear.jacobianLatex
+                renderer.comment = "J(x) = \(nonlinear.jacobianFormula) of \(nonlinear.specDescription) at x \(nonlinear.point.sourceDescription)"
+            }
             return show.factor ? try renderer.factor(layer: try convolution(), values: values) : try renderer.render(view, values: values)
         case .markdown: return try MarkdownRenderer(entries: show.entries).render(view, values: values)
         case .csv: return try CSVRenderer(entries: show.entries).render(view, values: values)
@@ -48,7 +52,8 @@ struct ShowOutput {
     private func svg() throws -> String {
         let style: SvgRenderer.Style = show.spy ? .spy : (show.entries == .numeric ? .numeric(values: values) : .sharing)
         let renderer = try SvgRenderer(style: style)
-        let title = "\(layer.layer.specDescription) on \(layer.layer.input)"
+        let jacobian = (layer.layer as? any InputDependentLayer).map { ": J(x) = \($0.jacobianFormula) at x \($0.point.sourceDescription)" }
+        let title = "\(layer.layer.specDescription) on \(layer.layer.input)" + (jacobian ?? "")
         if show.factor {
             let convolution = try convolution()
             return try renderer.renderFactor(valid: convolution.validTiedMatrix(), padding: convolution.padding, full: layer.tied, title: title)

@@ -20,6 +20,7 @@ struct SpectrumCommand: ParsableCommand {
 
     @OptionGroup var layer: LayerOptions
     @OptionGroup var weightOptions: WeightOptions
+    @OptionGroup var point: PointOptions
     @OptionGroup var flopOptions: FlopOptions
 
     @Option(help: "How to find the singular values: auto, dense or fourier.")
@@ -29,7 +30,15 @@ struct SpectrumCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let analysed = try layer.makeLayer()
+        let built = try layer.makeLayer()
+        if built.isInputDependent, !point.given {
+            throw OptionError(
+                field: "x",
+                reason:
+                    "\(built.specDescription) depends on its input and has no single spectrum; give --x FILE.npy or --x-seed N for the spectrum of its Jacobian J(x) there"
+            )
+        }
+        let analysed = try point.apply(to: built)
         let weights = try weightOptions.weights(for: analysed, budget: layer.budget())
         let result = try LayerSpectrum(
             analysed, weights: weights, method: method,

@@ -55,8 +55,10 @@ import Testing
     /// shape as `--input` reads it (a vector as `6`), whatever the kind.
     @Test func reproductionCommandsNameTheDrawnShape() throws {
         for (configuration, layer) in Self.sample.prefix(500) {
-            let failure = RandomCheckRun.Failure(spec: layer.specDescription, input: layer.input, seed: 4, failedChecks: [])
-            #expect(failure.command == "convmat check '\(layer.specDescription)' --input \(configuration.input) --seed 4")
+            let failure = RandomCheckRun.Failure(
+                spec: layer.specDescription, input: layer.input, seed: 4, inputDependent: layer.isInputDependent, failedChecks: [])
+            let point = layer.isInputDependent ? " --x-seed 4" : ""
+            #expect(failure.command == "convmat check '\(layer.specDescription)' --input \(configuration.input) --seed 4\(point)")
             #expect(try TensorShape(parsing: configuration.input) == layer.input)
         }
     }

@@ -4,7 +4,8 @@ import Testing
 /// One small case of each layer kind family, rendered by `convmat show` as text
 /// and as LaTeX and pinned in Tests/convmatTests/Golden/kinds/: the renderings a
 /// reviewer read once (constants as fractions, w_{ji} for Linear, v_{ji}^t for
-/// the convolutions, the pooling bands) cannot drift unseen.
+/// the convolutions, the pooling bands, the Jacobians of the activations at
+/// x drawn from seed 1) cannot drift unseen.
 @Suite struct KindGoldenTests {
     /// A kind's case, named by its spec string; `file` names its golden files.
     struct Case: CustomTestStringConvertible, Sendable {
@@ -27,6 +28,8 @@ import Testing
         Case(file: "sumpool1d", spec: "SumPool1d(2)", input: "2x4"),
         Case(file: "adaptiveavgpool1d", spec: "AdaptiveAvgPool1d(3)", input: "1x5"),
         Case(file: "globalsumpool", spec: "GlobalSumPool()", input: "2x3"),
+        Case(file: "relu", spec: "ReLU()", input: "2x3"),
+        Case(file: "tanh", spec: "Tanh()", input: "4"),
     ]
 
     @Test(arguments: cases)

@@ -11,7 +11,7 @@ import Testing
     static let valid = ["spectrum", "Conv1d(2, 3, kernel_size=3, bias=False)", "--input", "2x6"]
 
     static let keys = [
-        "version", "spec", "input_shape", "output_shape", "rows", "cols", "method", "method_requested", "weight",
+        "version", "spec", "input_shape", "output_shape", "input_dependent", "x", "rows", "cols", "method", "method_requested", "weight",
         "singular_values", "rank", "rank_tolerance", "nullity", "rank_deficient", "condition_number",
         "spectral_norm", "frobenius_norm", "frobenius_from_entries", "frobenius_from_parameters", "fourier_difference",
     ]

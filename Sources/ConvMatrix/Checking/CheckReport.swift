@@ -3,6 +3,7 @@ public struct CheckReport: Sendable {
     /// The fixed names of the checks (docs/checker.md).
     public enum Name: String, Sendable, CaseIterable {
         case structure = "structure"
+        case forwardAtPoint = "forward at x"
         case forwardIntegers = "forward (integers)"
         case forwardReals = "forward (reals)"
         case forwardGivenWeights = "forward (given weights)"
@@ -37,6 +38,10 @@ public struct CheckReport: Sendable {
     public let spec: String
     public let input: TensorShape
     public let seed: UInt64
+    /// x, for an input-dependent layer: the point its Jacobian was checked at; nil for a linear layer.
+    public let point: [Double]?
+    /// Where x came from (`drawn from seed 1`, `given`); nil for a linear layer.
+    public let pointSource: String?
     public let checks: [Check]
 
     /// True when every check that ran passed.

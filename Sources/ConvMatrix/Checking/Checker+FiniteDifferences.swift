@@ -92,7 +92,7 @@ extension Checker {
     }
 
     /// All of 0..<count, or `limit` of them drawn without replacement, sorted.
-    private func sample(count: Int, limit: Int, salt: UInt64) -> [Int] {
+    func sample(count: Int, limit: Int, salt: UInt64) -> [Int] {
         guard count > limit else { return Array(0..<count) }
         var random = SplitMix64(seed: seed ^ (0xFD00 + salt))
         var chosen = Set<Int>()

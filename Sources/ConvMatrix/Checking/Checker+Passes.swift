@@ -13,7 +13,7 @@ extension Checker {
         return .ran(
             name, error: maxAbsDifference(y, direct), tolerance: exact ? 0 : tolerance,
             note:
-                "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against \(referenceWords.forward) on \(exact ? "integers: exact" : "reals: a rounding bound")"
+                "\(layer.isInputDependent ? "J(x)·u" : "Wᵀx")\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (dgemv) against \(referenceWords.forward) on \(dataWords(exact: exact, x))"
         )
     }
 
@@ -80,7 +80,7 @@ extension Checker {
             ? 0 : Tolerance.betweenTwoSums(roundings: counts.entry - 1 + counts.row + y.count, counts.column + x.count, magnitude: magnitude)
         return .ran(
             .adjoint, error: abs(left - right), tolerance: tolerance,
-            note: "⟨Wᵀx, y⟩ = \(Self.noteNumber(left)) against \(referenceWords.adjoint) = \(Self.noteNumber(right))")
+            note: "⟨\(layer.isInputDependent ? "J(x)u" : "Wᵀx"), y⟩ = \(Self.noteNumber(left)) against \(referenceWords.adjoint) = \(Self.noteNumber(right))")
     }
 
     /// M_r = (|Wᵀ|_terms |x|)_r + |c|·Σ_border |v_p| + |b_r|: the sum of the absolute
@@ -113,10 +113,22 @@ extension Checker {
         if layer is Convolution {
             return ("the sliding-window sum", "[∂E/∂z ∗ w], a full convolution with the kernel", "[∂E/∂z ⋆ x], a cross-correlation", "⟨x, [y ∗ w]⟩")
         }
+        if layer.isInputDependent {
+            return (
+                "J(x)·u from the \(layer.kind) formula (plain loops)", "J(x)ᵀδy from the \(layer.kind) formula (the gradient's routing)",
+                "the reference's ∂E/∂v", "⟨u, J(x)ᵀy⟩ from the formula"
+            )
+        }
         return (
             "the \(layer.kind) reference (its formula, plain loops)", "the reference's adjoint of \(layer.kind)",
             "the reference's ∂E/∂v", "⟨x, reference adjoint(y)⟩"
         )
+    }
+
+    /// `integers: exact`, `integers, entries not dyadic: a rounding bound` or `reals: a rounding bound`.
+    private func dataWords(exact: Bool, _ x: [Double]) -> String {
+        if exact { return "integers: exact" }
+        return Tolerance.areSmallIntegers(x) ? "integers, entries not dyadic: a rounding bound" : "reals: a rounding bound"
     }
 
     /// The most products the reference adds for one output: its fan-in, or the

@@ -46,7 +46,7 @@ extension Checker {
             : "every row on a seeded sample of \(NumberFormat.count(sampled.count)) of \(NumberFormat.count(layer.input.count)) input units (taps above \(NumberFormat.count(structureTapLimit)))"
         let note =
             tally.first.map { "\(tally.mismatches) coefficient\(tally.mismatches == 1 ? "" : "s") differ; first: \($0)" }
-            ?? "terms equal the sliding-window sum on \(scope); \(occupancyNote())"
+            ?? "\(layer.isInputDependent ? "J(x)'s entries equal the \(layer.kind) formula's at x" : "terms equal the sliding-window sum") on \(scope); \(occupancyNote())"
         return .ran(.structure, error: tally.largest, tolerance: 0, note: note)
     }
 

@@ -62,10 +62,18 @@ public struct Checker: Sendable {
         checks.append(weightGradient(gradientLayer, x: data.x, dy: data.dy))
         checks.append(biasGradient(gradientLayer, x: data.x, dy: data.dy))
         checks.append(offset(gradientLayer))
-        checks.append(try finiteDifferences(data: data, budget: budget))
+        let point = (layer as? any InputDependentLayer).map { ($0, $0.pointValues) }
+        if let (nonlinear, x) = point {
+            checks.insert(forwardAtPoint(nonlinear, x: x), at: 1)
+            checks.append(finiteDifferencesAtPoint(nonlinear, x: x, jacobian: integerLayer.matrix))
+        } else {
+            checks.append(try finiteDifferences(data: data, budget: budget))
+        }
         checks.append(adjoint(gradientLayer, x: data.x, y: data.dy))
         try CheckRange.requireFiniteResults(checks)
-        return CheckReport(spec: layer.specDescription, input: layer.input, seed: seed, checks: checks)
+        return CheckReport(
+            spec: layer.specDescription, input: layer.input, seed: seed, point: point?.1,
+            pointSource: point?.0.point.sourceDescription, checks: checks)
     }
 }
 

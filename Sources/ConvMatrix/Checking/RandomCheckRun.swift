@@ -6,11 +6,14 @@ public struct RandomCheckRun: Sendable {
         public let spec: String
         public let input: TensorShape
         public let seed: UInt64
+        /// True when the layer was checked at x drawn from `seed` (`--x-seed`).
+        public let inputDependent: Bool
         public let failedChecks: [CheckReport.Check]
 
-        /// `convmat check 'SPEC' --input SHAPE --seed N`, with the canonical spec.
+        /// `convmat check 'SPEC' --input SHAPE --seed N` (and `--x-seed N` for an
+        /// input-dependent layer), with the canonical spec.
         public var command: String {
-            "convmat check '\(spec)' --input \(input) --seed \(seed)"
+            "convmat check '\(spec)' --input \(input) --seed \(seed)" + (inputDependent ? " --x-seed \(seed)" : "")
         }
     }
 
@@ -34,18 +37,27 @@ public struct RandomCheckRun: Sendable {
     /// reproduction command passes to `convmat check`.
     public mutating func step() throws(ConvMatrixError) -> Bool {
         guard checked < count else { return false }
-        let layer = RandomLayerDraw.next(&generator).layer
         let dataSeed = seed &+ UInt64(checked)
+        let layer = Self.linearised(RandomLayerDraw.next(&generator).layer, seed: dataSeed)
         let report = try Checker(layer: layer, seed: dataSeed).run()
         kinds[layer.kind, default: 0] += 1
         if !report.passed {
-            failures.append(Failure(spec: layer.specDescription, input: layer.input, seed: dataSeed, failedChecks: report.failures))
+            failures.append(
+                Failure(
+                    spec: layer.specDescription, input: layer.input, seed: dataSeed, inputDependent: layer.isInputDependent,
+                    failedChecks: report.failures))
         }
         checked += 1
         return true
     }
 
     public var passed: Bool { failures.isEmpty }
+
+    /// An input-dependent layer at x drawn from `seed`; any other unchanged.
+    private static func linearised(_ layer: any Layer, seed: UInt64) -> any Layer {
+        guard let nonlinear = layer as? any InputDependentLayer else { return layer }
+        return nonlinear.at(seed: seed)
+    }
 
     /// Every registered kind with its count, in the registry's order (zeros included).
     public var kindCounts: [(kind: String, count: Int)] {

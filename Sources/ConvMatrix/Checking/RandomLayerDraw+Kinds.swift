@@ -1,5 +1,5 @@
 /// The draws of the kinds without a sliding kernel of weights: Linear, Flatten,
-/// the sliding poolings (AvgPool, SumPool) and the adaptive average pooling.
+/// the sliding poolings (AvgPool, SumPool), the adaptive average pooling and the activations.
 /// Identity and GlobalSumPool take no arguments; only their input is drawn.
 extension RandomLayerDraw {
     /// `Linear(in, out)` on a vector (`--input in`) or on (…, in) with one to
@@ -67,5 +67,12 @@ extension RandomLayerDraw {
         let outputSize = Set(sizes).count == 1 && sizes[0] != "None" ? sizes[0] : "(" + sizes.joined(separator: ", ") + (dims == 1 ? ",)" : ")")
         let argument = g.nextInt(in: 0...1) == 0 ? outputSize : "output_size=\(outputSize)"
         return Configuration(spec: "AdaptiveAvgPool\(dims)d(\(argument))", input: shapeText([channels] + extents))
+    }
+
+    /// `ReLU()` (sometimes `inplace=True`), `Tanh()`, `Sigmoid()` or `ScaledTanh()` on any shape of rank 0…3.
+    static func drawActivation(_ g: inout SplitMix64) -> Configuration {
+        let function = Activation.Function.allCases[g.nextInt(in: 0...(Activation.Function.allCases.count - 1))]
+        let arguments = function == .relu && g.nextInt(in: 0...3) == 0 ? "inplace=True" : ""
+        return Configuration(spec: "\(function.rawValue)(\(arguments))", input: shape(&g, channels: 1...3, rank: 0...3))
     }
 }

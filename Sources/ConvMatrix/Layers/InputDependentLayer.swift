@@ -32,6 +32,8 @@ public protocol InputDependentLayer: Layer {
 
     /// The Jacobian's formula, for titles: `diag(1 − tanh²(x))`.
     var jacobianFormula: String { get }
+    /// The same in LaTeX: `\operatorname{diag}(1 - \tanh^2(x))`.
+    var jacobianLatex: String { get }
 
     /// A point drawn away from ties and kinks, so that J(x) is the derivative on
     /// a whole neighbourhood (distinct values in every window, arguments away from 0).
@@ -95,6 +97,11 @@ extension InputDependentLayer {
         case .seed(let seed): return drawPoint(seed: seed)
         }
     }
+}
+
+extension InputDependentLayer {
+    /// J(x), for a kind without a formula of its own.
+    public var jacobianLatex: String { "J(x)" }
 }
 
 extension Layer {

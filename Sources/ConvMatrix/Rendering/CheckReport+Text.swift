@@ -10,7 +10,8 @@ extension CheckReport {
     ///     verdict: passed — 8 checks ran and passed, 2 did not apply
     public var text: String {
         let nameWidth = max(5, checks.map(\.name.rawValue.count).max() ?? 0)
-        var lines = ["\(spec) on input \(input), seed \(seed)", ""]
+        let at = pointSource.map { ", at x \($0)" } ?? ""
+        var lines = ["\(spec) on input \(input), seed \(seed)\(at)", ""]
         lines.append("check".padded(to: nameWidth) + "   " + "max |error|".leftPadded(to: 11) + "   " + "tolerance".leftPadded(to: 9) + "   verdict")
         for check in checks {
             let verdict = check.passed.map { $0 ? "passed" : "FAILED" } ?? "not run"

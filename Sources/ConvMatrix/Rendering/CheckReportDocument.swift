@@ -8,7 +8,7 @@ public struct CheckReportDocument: Encodable, Sendable {
     }
 
     enum Key: String, CodingKey {
-        case version, spec, input_shape, seed, passed, checks
+        case version, spec, input_shape, seed, input_dependent, x, passed, checks
     }
 
     enum CheckKey: String, CodingKey {
@@ -21,6 +21,8 @@ public struct CheckReportDocument: Encodable, Sendable {
         try c.encode(report.spec, forKey: .spec)
         try c.encode(report.input.extents, forKey: .input_shape)
         try c.encode(report.seed, forKey: .seed)
+        try c.encode(report.point != nil, forKey: .input_dependent)
+        try c.encodeNullable(report.point, forKey: .x)
         try c.encode(report.passed, forKey: .passed)
         var list = c.nestedUnkeyedContainer(forKey: .checks)
         for check in report.checks {

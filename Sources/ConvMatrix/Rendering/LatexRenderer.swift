@@ -22,6 +22,10 @@ public struct LatexRenderer: Sendable {
     public var fractionDigits: Int
     /// A whole document (article, amsmath, geometry) instead of a fragment.
     public var standalone: Bool
+    /// What the document displays the matrix as: `W^\top`, or for a Jacobian its formula.
+    public var title = "W^\\top"
+    /// A `%` comment line above the fragment, or nil.
+    public var comment: String?
 
     public init(entries: MatrixEntries = .symbolic, fractionDigits: Int = 3, standalone: Bool = false) {
         self.entries = entries
@@ -41,8 +45,8 @@ public struct LatexRenderer: Sendable {
     public func render(_ view: MatrixView, values: [Double]? = nil) throws(ConvMatrixError) -> String {
         let values = try EntryText.checkedValues(values, for: view.tied, entries: entries)
         let matrix = array(view.tied, entryText: entryText(view.tied, values: values))
-        guard standalone else { return matrix + "\n" }
-        return LatexDocument.standalone(["W^\\top = " + matrix], columns: view.tied.columns, rows: view.tied.rows)
+        guard standalone else { return (comment.map { "% \($0)\n" } ?? "") + matrix + "\n" }
+        return LatexDocument.standalone([title + " = " + matrix], columns: view.tied.columns, rows: view.tied.rows)
     }
 
     /// The array of a tied matrix with its own blocks.

@@ -19,6 +19,10 @@ public struct LayerSummary: Sendable, Equatable {
     public let biasParameters: Int
     /// The kind's sentence about its matrix, if it has one.
     public let note: String?
+    /// For an input-dependent layer, its Jacobian's formula (`diag(1 − tanh²(x))`); nil for a linear one.
+    public let jacobianFormula: String?
+    /// x of an input-dependent layer, flat; nil for a linear one.
+    public let point: [Double]?
 
     public init(layer: any Layer, tied: TiedMatrix) {
         kind = layer.kind
@@ -34,6 +38,8 @@ public struct LayerSummary: Sendable, Equatable {
         weightParameters = tied.parameterCount
         biasParameters = layer.biasParameterCount
         note = layer.matrixNote
+        jacobianFormula = (layer as? any InputDependentLayer)?.jacobianFormula
+        point = (layer as? any InputDependentLayer)?.pointValues
     }
 
     /// Three lines for a terminal:
@@ -43,9 +49,10 @@ public struct LayerSummary: Sendable, Equatable {
     ///     8.0 entries per parameter, 4.0 nonzeros per parameter
     public var text: String {
         let parameters = weightParameters + biasParameters
+        let name = jacobianFormula == nil ? "Wᵀ" : "Wᵀ(x) = J(x)"
         var lines = [
-            "\(spec) on input \(input) → output \(output)",
-            "Wᵀ is \(NumberFormat.count(rows)) × \(NumberFormat.count(columns)): "
+            "\(spec) on input \(input) → output \(output)" + (jacobianFormula.map { ", at x: J(x) = \($0)" } ?? ""),
+            "\(name) is \(NumberFormat.count(rows)) × \(NumberFormat.count(columns)): "
                 + "\(NumberFormat.count(entries)) entries, \(NumberFormat.count(nonzeros)) structural nonzeros, "
                 + "\(NumberFormat.count(weightParameters)) weight + \(NumberFormat.count(biasParameters)) bias parameters",
             weightParameters == 0
@@ -55,9 +62,20 @@ public struct LayerSummary: Sendable, Equatable {
                     + (parameters > 0 && terms != nonzeros ? ", \(NumberFormat.count(terms - nonzeros)) entries sum several parameters" : ""),
         ]
         if let note { lines.append(note) }
+        if let point { lines.append(Self.pointLine(point)) }
         if let extendedNonzeros, extendedNonzeros != nonzeros {
             lines.append("\(NumberFormat.count(extendedNonzeros)) taps on the padded input (Wᵀ_valid nonzeros)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The units shown of x before the line ends in `…`.
+    static let shownPointUnits = 12
+
+    /// `x = (0.75, −2, 1.5)`, the first ``shownPointUnits`` units and a count beyond.
+    static func pointLine(_ x: [Double]) -> String {
+        let shown = x.prefix(shownPointUnits).map { NumberFormat.significant($0, digits: 4).replacingOccurrences(of: "-", with: "−") }
+        let rest = x.count > shownPointUnits ? ", … (\(NumberFormat.count(x.count)) units)" : ""
+        return "x = (" + shown.joined(separator: ", ") + rest + ")"
     }
 }

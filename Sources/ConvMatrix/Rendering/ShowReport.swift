@@ -25,6 +25,9 @@ public struct ShowReport: Encodable, Sendable {
     /// With `--factor`: P and Wᵀ_valid.
     public let factor: (padding: PaddingOperator, valid: TiedMatrix)?
 
+    /// x, flat, for an input-dependent layer; nil for a linear one.
+    public let point: [Double]?
+
     /// The unit order of `terms`, `matrix`, `tie` and `offset`.
     public let order: UnitOrder
 
@@ -35,6 +38,7 @@ public struct ShowReport: Encodable, Sendable {
         weightShape = layer.layer.weightShape
         biasShape = layer.layer.biasShape
         paddingMode = layer.convolution?.spec.paddingMode.name
+        point = (layer.layer as? any InputDependentLayer)?.pointValues
         self.order = order
         let view = order == .maps ? nil : MatrixView(layer: layer.layer, order: order)
         let tied = view?.tied ?? layer.tied
@@ -59,8 +63,8 @@ public struct ShowReport: Encodable, Sendable {
         try c.encode(Self.version, forKey: .version)
         try c.encode(summary.kind, forKey: .kind)
         try c.encode(summary.spec, forKey: .spec)
-        try c.encode(false, forKey: .input_dependent)
-        try c.encodeNil(forKey: .x)
+        try c.encode(point != nil, forKey: .input_dependent)
+        try c.encodeNullable(point, forKey: .x)
         try c.encode(summary.input.extents, forKey: .input_shape)
         try c.encode(summary.output.extents, forKey: .output_shape)
         try c.encode(summary.rows, forKey: .rows)

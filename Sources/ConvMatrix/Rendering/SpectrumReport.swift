@@ -17,7 +17,7 @@ public struct SpectrumReport: Encodable, Sendable {
     }
 
     enum Key: String, CodingKey {
-        case version, spec, input_shape, output_shape, rows, cols, method, method_requested, weight
+        case version, spec, input_shape, output_shape, input_dependent, x, rows, cols, method, method_requested, weight
         case singular_values, rank, rank_tolerance, nullity, rank_deficient, condition_number
         case spectral_norm, frobenius_norm, frobenius_from_entries, frobenius_from_parameters, fourier_difference
     }
@@ -29,6 +29,9 @@ public struct SpectrumReport: Encodable, Sendable {
         try c.encode(result.layer.specDescription, forKey: .spec)
         try c.encode(result.layer.input.extents, forKey: .input_shape)
         try c.encode(result.layer.output.extents, forKey: .output_shape)
+        let point = (result.layer as? any InputDependentLayer)?.pointValues
+        try c.encode(point != nil, forKey: .input_dependent)
+        try c.encodeNullable(point, forKey: .x)
         try c.encode(spectrum.rows, forKey: .rows)
         try c.encode(spectrum.columns, forKey: .cols)
         try c.encode(result.ran.rawValue, forKey: .method)
@@ -58,13 +61,19 @@ public struct SpectrumReport: Encodable, Sendable {
     ///
     ///     spectral norm     σ₁ = 1          largest gain ‖Wᵀx‖/‖x‖: the layer's Lipschitz constant
     ///     rank               r = 7 of 8     σ > 1.77636e-15 = max(m, n)·ε·σ₁ (NumPy's matrix_rank)
+    /// `Wᵀ`, or for an input-dependent layer `J(x) = diag(…) at x drawn from seed 1`.
+    private var matrixName: String {
+        guard let nonlinear = result.layer as? any InputDependentLayer else { return "Wᵀ" }
+        return "J(x) = \(nonlinear.jacobianFormula) at x \(nonlinear.point.sourceDescription)"
+    }
+
     public var text: String {
         let s = result.spectrum
         let k = s.singularValues.count
         let kName = "σ" + UnicodeIndices.lowered(String(k))
         let header = [
             "\(result.layer.specDescription) on input \(result.layer.input) → output \(result.layer.output)",
-            "Wᵀ is \(NumberFormat.count(s.rows)) × \(NumberFormat.count(s.columns)) (m × n); weights: \(weightSource.text(for: result.layer))",
+            matrixName + " is \(NumberFormat.count(s.rows)) × \(NumberFormat.count(s.columns)) (m × n); weights: \(weightSource.text(for: result.layer))",
             "method: " + methodLine,
         ]
         let frobeniusWays =

@@ -75,6 +75,15 @@ public struct Activation: InputDependentLayer, Hashable {
         }
     }
 
+    public var jacobianLatex: String {
+        switch function {
+        case .relu: return "\\operatorname{diag}(\\mathbf{1}[x > 0])"
+        case .tanh: return "\\operatorname{diag}(1 - \\tanh^2(x))"
+        case .sigmoid: return "\\operatorname{diag}(\\sigma(x)\\,(1 - \\sigma(x)))"
+        case .scaledTanh: return "\\operatorname{diag}(1.7159 \\cdot \\tfrac{2}{3} (1 - \\tanh^2(\\tfrac{2}{3} x)))"
+        }
+    }
+
     /// max |f‴|: 2 for tanh (at 0), 1/8 for σ (at 0), A·S³·2 for the scaled tanh, 0 for ReLU off its kink.
     public var thirdDerivativeBound: Double {
         switch function {
@@ -103,7 +112,7 @@ public struct Activation: InputDependentLayer, Hashable {
     public var entryCountBound: Int { input.count }
 
     public var matrixNote: String? {
-        "The Jacobian of \(kind) at x (\(point.sourceDescription)): \(jacobianFormula), one entry per unit."
+        "x \(point.sourceDescription); entry u is f′(x_u), the zero ones left out."
     }
 }
 
