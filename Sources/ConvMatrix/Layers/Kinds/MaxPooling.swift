@@ -131,8 +131,10 @@ public struct MaxPooling: InputDependentLayer, Hashable {
         return selected
     }
 
-    /// PyTorch's argument checks (Pool.h's pooling_output_shape and pool2d/pool3d_shape_check),
-    /// with the padding limit of max_pool1d and pool3d_shape_check, p ≤ k/2, for every dimension.
+    /// PyTorch's argument checks: Pool.h's pooling_output_shape (p ≤ ((k − 1)·d + 1)/2,
+    /// the effective kernel) and, for every dimension, the stricter limit p ≤ k/2 of
+    /// max_pool1d's CPU path and pool3d_shape_check (PyTorch's MaxPool2d checks only
+    /// the effective kernel), each in PyTorch's words.
     private static func requireValid(kernelSize: [Int], stride: [Int], padding: [Int], dilation: [Int]) throws(ConvMatrixError) {
         for d in kernelSize.indices {
             let k = kernelSize[d], s = stride[d], p = padding[d], dil = dilation[d]
@@ -143,8 +145,11 @@ public struct MaxPooling: InputDependentLayer, Hashable {
             for (value, field) in [(k, "kernel_size"), (s, "stride"), (p, "padding"), (dil, "dilation")] where value > ConvolutionSpec.largestArgument {
                 throw .spec(field, "\(value) is larger than \(ConvolutionSpec.largestArgument), the largest extent ConvMatrix accepts")
             }
-            guard 2 * p <= k else {
+            guard 2 * p <= (k - 1) * dil + 1 else {
                 throw .spec("padding", "pad should be at most half of effective kernel size, but got pad=\(p), kernel_size=\(k) and dilation=\(dil)")
+            }
+            guard 2 * p <= k else {
+                throw .spec("padding", "padding should be at most half of kernel size, but got padding=\(p) and kernel_size=\(k)")
             }
         }
     }
