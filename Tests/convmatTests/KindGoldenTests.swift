@@ -27,6 +27,8 @@ import Testing
         Case(file: "sumpool1d", spec: "SumPool1d(2)", input: "2x4"),
         Case(file: "adaptiveavgpool1d", spec: "AdaptiveAvgPool1d(3)", input: "1x5"),
         Case(file: "globalsumpool", spec: "GlobalSumPool()", input: "2x3"),
+        Case(file: "maxpool1d", spec: "MaxPool1d(3, stride=2, padding=1)", input: "1x6"),
+        Case(file: "maxpool2d", spec: "MaxPool2d(2)", input: "1x4x4"),
     ]
 
     @Test(arguments: cases)
