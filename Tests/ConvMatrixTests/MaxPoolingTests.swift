@@ -119,6 +119,9 @@ import Testing
     func tieGoesToTheFirstMaximum(_ spec: String, _ input: String, _ x: [Double], _ columns: [Int]) throws {
         let layer = try Self.maxPool(PoolingCase(spec: spec, input: input)).at(x: x)
         #expect(layer.matrixForm().tied.constants.map(\.column) == columns)
+        var routed = Array(repeating: 0.0, count: x.count)
+        for c in columns { routed[c] += 1 }
+        #expect(layer.referenceInputGradient(outputGradient: Array(repeating: 1, count: columns.count), weight: []) == routed, "the reference's tie")
         #expect(layer.nearestKink(to: x)?.distance == 0)
         #expect(layer.nearestKink(to: x)?.description.contains("tie") == true)
     }
@@ -139,6 +142,15 @@ import Testing
         #expect(kink?.distance == 0.5)
         #expect(kink?.description.contains("window 1") == true)
         #expect(try Self.maxPool(PoolingCase(spec: "MaxPool1d(1)", input: "1x4")).nearestKink(to: [1, 1, 1, 1]) == nil)
+    }
+
+    /// A kernel of 2²⁰ per dimension on one unit: the windows' real taps, not ∏k,
+    /// are what the matrix and the reference visit, so this returns.
+    @Test func aHugeKernelOnATinyInput() throws {
+        let layer = try Self.maxPool(PoolingCase(spec: "MaxPool3d(1048576, padding=524288)", input: "2x1x1x1")).at(x: [3, -2])
+        #expect(layer.output == TensorShape(channels: 2, spatial: [1, 1, 1]))
+        #expect(layer.value(at: layer.pointValues) == [3, -2] && layer.referenceValue(at: layer.pointValues) == [3, -2])
+        #expect(try Checker(layer: layer).run().passed)
     }
 
     private static func maxPool(_ poolingCase: PoolingCase) throws -> MaxPooling {
