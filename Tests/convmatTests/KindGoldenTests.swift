@@ -30,6 +30,8 @@ import Testing
         Case(file: "globalsumpool", spec: "GlobalSumPool()", input: "2x3"),
         Case(file: "relu", spec: "ReLU()", input: "2x3"),
         Case(file: "tanh", spec: "Tanh()", input: "4"),
+        Case(file: "maxpool1d", spec: "MaxPool1d(3, stride=2, padding=1)", input: "1x6"),
+        Case(file: "maxpool2d", spec: "MaxPool2d(2)", input: "1x4x4"),
     ]
 
     @Test(arguments: cases)

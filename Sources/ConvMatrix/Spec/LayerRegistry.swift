@@ -25,6 +25,7 @@ public enum LayerRegistry {
         Entry(names: ["SumPool1d", "SumPool2d", "SumPool3d"]) { call, input throws(ConvMatrixError) in try SlidingPooling(call, input: input) },
         Entry(names: ["AdaptiveAvgPool1d", "AdaptiveAvgPool2d", "AdaptiveAvgPool3d"]) { c, i throws(ConvMatrixError) in try AdaptivePooling(c, input: i) },
         Entry(names: ["GlobalSumPool"]) { call, input throws(ConvMatrixError) in try GlobalSumPooling(call, input: input) },
+        Entry(names: ["MaxPool1d", "MaxPool2d", "MaxPool3d"]) { call, input throws(ConvMatrixError) in try MaxPooling(call, input: input) },
         Entry(names: ["ReLU", "Tanh", "Sigmoid", "ScaledTanh"]) { call, input throws(ConvMatrixError) in try Activation(call, input: input) },
     ]
 
