@@ -1,7 +1,7 @@
 /// Random layer configurations for property tests and `convmat check --random`:
 /// every registered kind (convolutions, transposed convolutions, Linear,
-/// Flatten, Identity, the sliding and adaptive poolings, GlobalSumPool, the
-/// activations; an input-dependent kind is checked at x drawn from the run's data seed), 1-D,
+/// Flatten, Identity, the sliding and adaptive poolings, GlobalSumPool, max
+/// pooling and the activations; an input-dependent kind is checked at x drawn from the run's data seed), 1-D,
 /// 2-D and 3-D, every option over its edge cases, sizes capped so that a
 /// thousand checks run in seconds.
 ///
@@ -19,12 +19,12 @@ public enum RandomLayerDraw {
     /// The kind families, each with its weight in the draw: the convolution,
     /// with the most options, is drawn most often.
     enum Family: CaseIterable {
-        case convolution, transposed, linear, flatten, identity, averagePool, sumPool, adaptivePool, globalSumPool, activation
+        case convolution, transposed, linear, flatten, identity, averagePool, sumPool, adaptivePool, globalSumPool, activation, maxPool
 
         var weight: Int {
             switch self {
             case .convolution: 6
-            case .transposed, .averagePool: 4
+            case .transposed, .averagePool, .maxPool: 4
             case .sumPool, .adaptivePool, .linear, .activation: 2
             case .flatten, .identity, .globalSumPool: 1
             }
@@ -71,6 +71,7 @@ public enum RandomLayerDraw {
         case .adaptivePool: drawAdaptivePool(&g)
         case .globalSumPool: Configuration(spec: "GlobalSumPool()", input: shape(&g, channels: 1...3, rank: 0...3))
         case .activation: drawActivation(&g)
+        case .maxPool: drawMaxPool(&g)
         }
     }
 

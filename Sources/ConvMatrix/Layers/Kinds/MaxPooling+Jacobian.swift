@@ -5,7 +5,8 @@
 ///
 /// with a(r) the first maximum of x in row r's window (``MaxPooling``).
 extension MaxPooling {
-    public var jacobianFormula: String { "selection: 1 at each window's arg-max" }
+    public var jacobianFormula: String { "S(x), a selection: 1 at each window's arg-max" }
+    public var jacobianLatex: String { "S(x)" }
 
     /// f is piecewise linear: no curvature between ties.
     public var thirdDerivativeBound: Double { 0 }
@@ -54,7 +55,7 @@ extension MaxPooling {
     public var entryCountBound: Int { output.count }
 
     public var matrixNote: String? {
-        "The Jacobian of \(kind) at x (\(point.sourceDescription)): \(jacobianFormula), one entry per output unit."
+        "x \(point.sourceDescription); ties go to the first maximum in the window's row-major order, padding is −∞."
     }
 
     /// The first maximum of x over `units` (in their order) and the runner-up: the
