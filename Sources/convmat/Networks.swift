@@ -4,7 +4,7 @@ import ConvMatrix
 /// `convmat networks`: the shipped networks, name and one line each.
 struct Networks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the shipped networks (count, show and check take a name or a network file).",
+        abstract: "List the shipped networks (count takes a name or a network file).",
         discussion: "The files are in the repository's networks/ folder; docs/networks.md gives their syntax.")
 
     func run() throws {
