@@ -41,7 +41,7 @@ CHECK_LINE = re.compile(r"^convmat: check failed: \S.*$")
 BUDGET_SLACK = 16 << 20
 KEEP_BYTES = 4096
 KEEP_STDERR_BYTES = 1 << 20
-TAKES_MAX_MEMORY = {"show", "check", "spectrum", "invert"}
+TAKES_MAX_MEMORY = {"show", "check", "spectrum", "invert", "count"}
 SIZE = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(TIB|GIB|MIB|KIB|TB|GB|MB|KB|T|G|M|K|B)?$", re.I)
 SCALE = {"": 1, "B": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
 

@@ -101,9 +101,11 @@ import Testing
         Case(arguments: ["show"], field: "spec"),
         Case(arguments: ["show", "Conv1d(1, 1, 3)", "1x8", "--input", "1x8"], field: "argument", says: "'1x8' is unexpected"),
         Case(arguments: ["show"] + layer + ["--factor=3"], field: "factor", says: "takes no value"),
-        Case(arguments: ["sho"] + layer, field: "subcommand", says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo)"),
+        Case(
+            arguments: ["sho"] + layer, field: "subcommand",
+            says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count)"),
         Case(arguments: ["chekc"] + layer, field: "subcommand", says: "did you mean 'check'?"),
-        Case(arguments: ["nonexistent"], field: "subcommand", says: "the commands are show, check, spectrum, invert, demo"),
+        Case(arguments: ["nonexistent"], field: "subcommand", says: "the commands are show, check, spectrum, invert, demo, networks, count"),
         Case(arguments: ["help", "bogus"], field: "subcommand", says: "'bogus' is not a command"),
     ]
 
@@ -155,7 +157,22 @@ import Testing
         Case(arguments: ["show", "Linear(3, 2, bias=False)", "--input", "3", "--kernel", "1,2"], field: "kernel"),
     ]
 
-    @Test(arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases)
+    /// Network files (docs/networks.md): each fault on field `network`, naming its line.
+    static let networkCases: [Case] = [
+        Case(arguments: ["count", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
+        Case(arguments: ["count", "/dev/null"], field: "network", says: "cannot read: not a regular file"),
+        Case(
+            arguments: ["count", "lenet1989", "--input", "1x17x17"], field: "network",
+            says: "line 12, column 5: input: the last extent 300 of 300 is not in_features 192"),
+        Case(arguments: ["count", "dna-string-kernel", "--input", "3x12"], field: "network", says: "line 5, column 9: input: 3x12 has 3 channels"),
+        Case(arguments: ["count", "dna-string-kernel", "--input", "4x2"], field: "network", says: "line 5, column 9: kernel_size:"),
+        Case(arguments: ["count", "lenet1989", "--format", "csv"], field: "format", says: "choose one of text, json"),
+        Case(arguments: ["count", "lenet1989", "--max-memory", "lots"], field: "max-memory"),
+        Case(arguments: ["count"], field: "network"),
+        Case(arguments: ["networks", "extra"], field: "argument", says: "'extra' is unexpected"),
+    ]
+
+    @Test(arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)
