@@ -9,7 +9,8 @@
 /// A convolution's taps are counted on Wᵀ_valid, before P folds the padding:
 /// a tap on a constant border (LeCun's −1) is a connection the paper counts,
 /// and a tap on a zero border one a network still wires. A pooling unit has one
-/// connection per window entry (its constants) and no free parameters.
+/// connection per window entry (its constants; for max pooling, every real tap
+/// of its windows, the support J(x) selects from) and no free parameters.
 /// Activations, Flatten and Identity act unit by unit and have no connections.
 public struct LayerCount: Equatable, Sendable {
     public var name: String
@@ -43,7 +44,7 @@ public struct LayerCount: Equatable, Sendable {
     /// - Complexity: O(``Layer/entryCountBound``) time and memory; never a dense matrix.
     public static func fromMatrix(_ named: NetworkLayer) -> LayerCount {
         let layer = named.layer
-        let tied = (layer as? Convolution)?.validTiedMatrix() ?? layer.matrixForm().tied
+        let tied = (layer as? Convolution)?.validTiedMatrix() ?? (layer as? MaxPooling)?.windowPattern() ?? layer.matrixForm().tied
         let usedWeights = Set(tied.terms.map(\.parameter)).count
         let biases = Set((0..<layer.output.count).compactMap { layer.biasParameter(ofRow: $0) }).count
         return LayerCount(
@@ -69,6 +70,8 @@ public struct LayerCount: Equatable, Sendable {
             connections = saturatingSum(linear.termCount, biased)
         } else if let pooling = layer as? any PoolingLayer {
             connections = pooling.constantCount
+        } else if let maxPool = layer as? MaxPooling {
+            connections = maxPool.windowEntryCount
         } else {
             return nil
         }

@@ -37,12 +37,18 @@ public struct NetworkCount: Sendable {
         self.sources = sources
     }
 
-    /// One layer's counts: the matrix when it fits; an input-dependent pooling
-    /// by its windows, since its Jacobian at one point selects one entry of each.
+    /// Above this many terms a layer is counted from its geometry, which costs
+    /// nothing, rather than from terms that take seconds to build (AlexNet's fc6
+    /// has 37,748,736).
+    public static let matrixTermLimit = 4_000_000
+
+    /// One layer's counts: the matrix (max pooling's: its windows, since its
+    /// Jacobian at one point selects one entry of each) when it has at most
+    /// ``matrixTermLimit`` terms and fits `budget`, else the geometry.
     private static func count(_ layer: NetworkLayer, budget: MemoryBudget) throws(ConvMatrixError) -> (LayerCount, Source) {
         let geometric = LayerCount.fromGeometry(layer)
-        let fits = layer.layer.structureEstimate.bytes <= budget.limitBytes
-        if let geometric, !fits || layer.layer.isInputDependent { return (geometric, .geometry) }
+        let fits = layer.layer.structureEstimate.bytes <= budget.limitBytes && layer.layer.entryCountBound <= matrixTermLimit
+        if let geometric, !fits { return (geometric, .geometry) }
         try budget.require(layer.layer.structureEstimate.bytes, for: "the terms of \(layer.name) = \(layer.layer.specDescription) on \(layer.layer.input)")
         return (LayerCount.fromMatrix(layer), .matrix)
     }
