@@ -23,7 +23,14 @@ extension NetworkCount {
             ["units with free parameters", NumberFormat.count(parametrisedUnits)],
         ]
         let geometric = zip(layers, sources).filter { $0.1 == .geometry }.map(\.0.name)
-        let note = geometric.isEmpty ? [] : ["", "  counted from the geometry (more than \(NumberFormat.count(NetworkCount.matrixTermLimit)) terms, or above the memory budget): " + geometric.joined(separator: ", ")]
+        let note =
+            geometric.isEmpty
+            ? []
+            : [
+                "",
+                "  counted from the geometry (more than \(NumberFormat.count(NetworkCount.matrixTermLimit)) terms, or above the memory budget): "
+                    + geometric.joined(separator: ", "),
+            ]
         return (["\(network): input \(input)", ""] + table + [""] + TextTable.columns(figures, rightAligned: [false, true]) + note)
             .joined(separator: "\n") + "\n"
     }
