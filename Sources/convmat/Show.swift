@@ -60,8 +60,8 @@ struct Show: ParsableCommand {
             ShowOutput.estimate(self, layer: shown), for: "the \(format.rawValue) output of \(shown.specDescription) on \(shown.input)",
             alternatives: format == .text && block == nil ? ["show one block with --block j,i"] : [])
         let weights = try weightOptions.weights(for: shown, budget: budget.memory)
-        let materialised = try MaterialisedLayer(shown, weights: weights, budget: budget.memory)
-        let bytes = try ShowOutput(show: self, layer: materialised).bytes()
+        let weighted = try WeightedForm(shown, weights: weights, budget: budget.memory)
+        let bytes = try ShowOutput(show: self, layer: weighted).bytes()
         if let output {
             try AtomicFile.write(bytes, to: output, field: "output")
         } else {

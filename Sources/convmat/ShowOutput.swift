@@ -4,15 +4,16 @@ import Foundation
 /// The bytes `show` writes, in the chosen format.
 struct ShowOutput {
     let show: Show
-    let layer: MaterialisedLayer
+    /// The numbers without a dense Wᵀ: every format but npy draws from the terms.
+    let layer: WeightedForm
 
-    init(show: Show, layer: MaterialisedLayer) {
+    init(show: Show, layer: WeightedForm) {
         self.show = show
         self.layer = layer
     }
 
     func bytes() throws -> [UInt8] {
-        if show.format == .npy { return try NpyExport.bytes(show.what, of: layer) }
+        if show.format == .npy { return try NpyExport.bytes(show.what, of: MaterialisedLayer(layer)) }
         return Array(try text().utf8)
     }
 
@@ -70,14 +71,34 @@ struct ShowOutput {
     }
 
     /// What `show` will hold and do, estimated from the geometry before anything
-    /// is built: the layer (parameters, terms, one dense Wᵀ), the extra matrices
-    /// that the factorisation, the positions order or the chosen matrix add, and
-    /// the output at its format's rate (``OutputRate``).
+    /// is built: the layer (parameters and terms; a dense Wᵀ only for npy, and for
+    /// JSON's `matrix` through its rate), the extra matrices that the
+    /// factorisation, the positions order or the chosen matrix add, and the
+    /// output at its format's rate (``OutputRate``).
     static func estimate(_ show: Show, layer: any Layer) -> ResourceEstimate {
-        var cost = layer.materialisedEstimate
+        var cost = layer.parameterEstimate + layer.structureEstimate
+        if show.format == .npy { cost = cost + layer.denseEstimate }
         if show.factor || show.what == .valid, let convolution = layer as? Convolution { cost = cost + convolution.factorStructureEstimate }
         if show.order != .maps { cost = cost + layer.structureEstimate + layer.denseEstimate }
         return cost + outputEstimate(show, layer: layer)
+    }
+
+    /// True when the text view will be a summary: a terminal width is known and
+    /// even the narrowest drawing of every column exceeds it.
+    private static func textSummarised(_ show: Show, layer: any Layer) -> Bool {
+        guard show.block == nil, !show.factor, show.output == nil, let width = Terminal.width else { return false }
+        return MatrixTextRenderer.narrowestWidth(columns: layer.input.count) > width
+    }
+
+    /// What a summary draws: a block map of at most one cell per block, the
+    /// corner of block (1, 1), ``MatrixTextRenderer/summaryRows`` rows of a
+    /// terminal's width, and up to ``MatrixTextRenderer/exactWidthLimit`` entry
+    /// texts to state the full drawing's exact width.
+    private static func summaryCells(_ layer: any Layer) -> Int {
+        let blocks = saturatingProduct(layer.output.channels, layer.input.channels)
+        let corner = saturatingProduct(MatrixTextRenderer.summaryRows, Terminal.width ?? 80)
+        let widths = min(layer.entryCountBound, MatrixTextRenderer.exactWidthLimit)
+        return saturatingSum(saturatingSum(blocks, corner), widths)
     }
 
     /// The output alone: the entries or terms its format draws.
@@ -90,7 +111,7 @@ struct ShowOutput {
         // With --factor, Wᵀ_valid's terms and P's ones are drawn beside Wᵀ's.
         let terms = show.factor ? saturatingSum(saturatingProduct(2, layer.entryCountBound), extended) : layer.entryCountBound
         switch show.format {
-        case .text: return ResourceEstimate(drawn, at: OutputRate.text)
+        case .text: return ResourceEstimate(textSummarised(show, layer: layer) ? summaryCells(layer) : drawn, at: OutputRate.text)
         case .latex: return ResourceEstimate(drawn, at: OutputRate.latex)
         case .markdown: return ResourceEstimate(entries, at: OutputRate.markdown)
         case .csv: return ResourceEstimate(entries, at: OutputRate.csv)

@@ -44,31 +44,23 @@ public struct MaterialisedLayer: Sendable {
     /// - Throws: as ``init(_:weights:budget:)``, and `.numerical` when an entry of
     ///   Wᵀ, an offset or o + b overflows the Double range (``requireFiniteValues()``).
     public init(_ form: MatrixForm, weights: LayerWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
-        let layer = form.layer
-        let weights = try LayerWeights(weight: weights.weight, bias: weights.bias, for: layer)
-        try budget.require(layer.denseBytesEstimate, for: "the dense matrix of \(layer.specDescription) on \(layer.input)")
-        self.form = form
-        self.weights = weights
-        matrix = form.tied.dense(parameters: weights.weight)
-        offset = Self.offset(form: form, weights: weights)
-        rowConstant = Self.rowConstant(layer: layer, weights: weights, offset: offset)
-        try requireFiniteValues()
+        try budget.require(form.layer.denseBytesEstimate, for: "the dense matrix of \(form.layer.specDescription) on \(form.layer.input)")
+        self.init(try WeightedForm(form, weights: weights))
     }
 
-    /// o_r = c · Σ_{border terms (r, e, p)} v_p, or nil when the layer has no border constant.
-    private static func offset(form: MatrixForm, weights: LayerWeights) -> [Double]? {
-        guard !form.borderTerms.isEmpty else { return nil }
-        var offset = Array(repeating: 0.0, count: form.tied.rows)
-        for term in form.borderTerms { offset[term.row] += form.offsetScale * weights.weight[term.parameter] }
-        return offset
+    /// The dense Wᵀ of a checked weighted form.
+    ///
+    /// - Complexity: O(rows · columns) memory: size it first (``Layer/denseEstimate``).
+    public init(_ weighted: WeightedForm) {
+        form = weighted.form
+        weights = weighted.weights
+        offset = weighted.offset
+        rowConstant = weighted.rowConstant
+        matrix = weighted.form.tied.dense(parameters: weighted.weights.weight)
     }
 
-    /// o_r + b_{j(r)}.
-    private static func rowConstant(layer: any Layer, weights: LayerWeights, offset: [Double]?) -> [Double] {
-        (0..<layer.output.count).map { r in
-            (layer.biasParameter(ofRow: r).map { weights.bias?[$0] ?? 0 } ?? 0) + (offset?[r] ?? 0)
-        }
-    }
+    /// The numbers without the dense matrix.
+    public var weighted: WeightedForm { WeightedForm(checked: form, weights: weights, offset: offset, rowConstant: rowConstant) }
 }
 
 /// The name the convolution-only code knew it by.

@@ -1,7 +1,7 @@
 /// What the text renderer shows instead of a matrix wider than the terminal.
 extension MatrixTextRenderer {
     /// Row blocks of the block map, and rows of block (1, 1), shown at most.
-    static let summaryRows = 20
+    public static let summaryRows = 20
 
     /// The last line of a summary.
     public static let summaryHint = "use --format svg for a picture, or --block j,i for one block"
@@ -18,7 +18,7 @@ extension MatrixTextRenderer {
     ///
     /// - Complexity: O(terms) for the counts; the map and the block show at most
     ///   ``summaryRows`` rows and the columns that fit.
-    func summary(_ view: MatrixView, entryText: EntryText, fullWidth: Int, maxWidth: Int) -> String {
+    func summary(_ view: MatrixView, entryText: EntryText, fullWidth: (characters: Int, atLeast: Bool), maxWidth: Int) -> String {
         let t = view.tied
         let kinds = view.order == .maps ? "output maps × input maps" : "output positions × input positions"
         var lines = [
@@ -26,7 +26,8 @@ extension MatrixTextRenderer {
                 + "\(NumberFormat.count(t.nonzeroCount)) structural nonzeros, in \(NumberFormat.count(t.rowBlocks)) × "
                 + "\(NumberFormat.count(t.columnBlocks)) blocks of \(NumberFormat.count(t.rowBlockSize)) × "
                 + "\(NumberFormat.count(t.columnBlockSize)) (\(kinds)).",
-            "Drawn in full it would be \(NumberFormat.count(fullWidth)) characters wide, more than \(maxWidth). Nonzeros per block:",
+            "Drawn in full it would be \(fullWidth.atLeast ? "at least " : "")\(NumberFormat.count(fullWidth.characters)) characters wide, "
+                + "more than \(maxWidth). Nonzeros per block:",
             "",
         ]
         lines += blockMap(view, maxWidth: maxWidth)

@@ -70,18 +70,36 @@ public struct MatrixTextRenderer: Sendable {
         return text(view, entryText: entryText(tied, values: numbers))
     }
 
-    /// The whole grid, or the summary when it does not fit.
+    /// The whole grid, or the summary when it does not fit. A matrix whose
+    /// narrowest drawing (``narrowestWidth(columns:)``) is already too wide and
+    /// that has more than ``exactWidthLimit`` nonzeros goes to the summary without
+    /// laying out a single row (its width then a lower bound), so that a summary
+    /// costs the terms, not rows × columns.
     private func text(_ view: MatrixView, entryText: EntryText) -> String {
         var grid = TextGrid(view: view, rows: 0..<view.tied.rows, columns: 0..<view.tied.columns, entryText: entryText)
         grid.blockTitles = true
         grid.colour = colour
         if let maxWidth, maxWidth > 0 {
+            let narrowest = Self.narrowestWidth(columns: view.tied.columns)
+            if narrowest > maxWidth, view.tied.nonzeroCount > Self.exactWidthLimit {
+                return summary(view, entryText: entryText, fullWidth: (narrowest, true), maxWidth: maxWidth)
+            }
             let width = grid.metrics().totalWidth
             if width > maxWidth {
-                return summary(view, entryText: entryText, fullWidth: width, maxWidth: maxWidth)
+                return summary(view, entryText: entryText, fullWidth: (width, false), maxWidth: maxWidth)
             }
         }
         return grid.lines().joined(separator: "\n") + "\n"
+    }
+
+    /// Up to this many nonzeros a summary states the drawing's exact width,
+    /// which takes every entry's text.
+    public static let exactWidthLimit = 1_000_000
+
+    /// A lower bound on the width of the whole drawing: every column takes a
+    /// space and at least one character, and a column block opens with " │".
+    public static func narrowestWidth(columns: Int) -> Int {
+        saturatingSum(saturatingProduct(2, columns), 3)
     }
 
     /// Entry texts in the terminal notation: v₁₁¹, sums joined by +, numbers compact.

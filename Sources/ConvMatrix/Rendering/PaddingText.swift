@@ -33,7 +33,7 @@ public enum PaddingText {
     /// Wᵀ = Wᵀ_valid · P: the three matrices side by side, each titled with its shape,
     /// or one below the other when side by side would be wider than the renderer's
     /// `maxWidth`.
-    public static func factor(_ m: MaterialisedLayer, of layer: Convolution, renderer: MatrixTextRenderer) -> String {
+    public static func factor(_ m: WeightedForm, of layer: Convolution, renderer: MatrixTextRenderer) -> String {
         let extended = layer.geometry.extendedInput
         var full = renderer
         full.maxWidth = nil
@@ -54,7 +54,7 @@ public enum PaddingText {
     }
 
     /// What the factorisation says for this padding mode.
-    private static func headline(_ m: MaterialisedLayer, padding: PaddingOperator) -> String {
+    private static func headline(_ m: WeightedForm, padding: PaddingOperator) -> String {
         let mode = "padding_mode='\(padding.mode.name)'"
         let c = NumberFormat.compact(padding.borderValue)
         switch padding.mode {

@@ -32,7 +32,7 @@ public struct ShowReport: Encodable, Sendable {
     public let order: UnitOrder
 
     /// The document of `layer`, in `order` (rows and columns permuted as in ``MatrixView``).
-    public init(layer: MaterialisedLayer, factor: Bool = false, order: UnitOrder = .maps) {
+    public init(layer: WeightedForm, factor: Bool = false, order: UnitOrder = .maps) {
         summary = LayerSummary(layer: layer.layer, tied: layer.tied)
         weights = layer.weights
         weightShape = layer.layer.weightShape
@@ -46,7 +46,7 @@ public struct ShowReport: Encodable, Sendable {
         coefficients = tied.coefficients
         constants = tied.constants
         let dense = tied.entryCount <= Self.denseEntryLimit
-        matrix = dense ? (view == nil ? layer.matrix : tied.dense(parameters: layer.weights.weight)) : nil
+        matrix = dense ? tied.dense(parameters: layer.weights.weight) : nil
         tie = dense ? tied.tieIndices : nil
         offset = layer.offset.map { offset in view.map { $0.rowSource.map { offset[$0] } } ?? offset }
         self.factor = factor ? layer.convolution.map { ($0.padding, $0.validTiedMatrix()) } : nil

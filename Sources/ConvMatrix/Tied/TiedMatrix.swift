@@ -108,6 +108,11 @@ public struct TiedMatrix: Sendable {
         return constants[start..<max(start, end)]
     }
 
+    /// κ[r, c], or nil when the entry holds no constant.
+    public func constant(row r: Int, column c: Int) -> Double? {
+        constants(inRow: r).first { $0.column == c }?.value
+    }
+
     /// The first index whose element satisfies a predicate that is false, then true, along the array.
     private static func firstIndex(in entries: [ConstantEntry], where isPast: (ConstantEntry) -> Bool) -> Int {
         var (low, high) = (0, entries.count)

@@ -9,17 +9,30 @@ import Foundation
 ///
 /// Either can exceed the largest Double, 1.79769·10³⁰⁸, and become ±inf; so can
 /// o_r + b_j. Such a layer is bad input (FiniteValues states the rule), refused
-/// here, once, for every command that materialises it, with the value it would
+/// here, once, for every command that builds its numbers (``WeightedForm``), with the value it would
 /// have had: the sum is recomputed on values scaled by 2⁻⁶⁴ (exact, a power of two),
 /// where it fits.
-extension MaterialisedLayer {
-    /// Throws unless every entry of Wᵀ, every offset and every o + b is finite.
+struct FiniteEntries {
+    let form: MatrixForm
+    let weights: LayerWeights
+    let offset: [Double]?
+    let rowConstant: [Double]
+
+    private var layer: any Layer { form.layer }
+    private var tied: TiedMatrix { form.tied }
+    private var borderTerms: [Term] { form.borderTerms }
+
+    /// Throws unless every entry of Wᵀ (summed term by term, no dense matrix),
+    /// every offset and every o + b is finite.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.numerical` on `weight` (an entry),
     ///   `padding_value` (an offset) or `bias` (o + b).
-    func requireFiniteValues() throws(ConvMatrixError) {
-        if let k = FiniteValues.firstNonFinite(matrix.storage) {
-            let (r, c) = (k % matrix.rows, k / matrix.rows)
+    func require() throws(ConvMatrixError) {
+        var overflowing: (row: Int, column: Int)?
+        WeightedForm.termEntries(form: form, weights: weights) { r, c, value in
+            if overflowing == nil, !value.isFinite { overflowing = (r, c) }
+        }
+        if let (r, c) = overflowing {
             let parameters = tied.terms(row: r, column: c).map { weights.weight[$0.parameter] }
             throw ConvMatrixError(
                 .numerical, field: "weight",
