@@ -11,29 +11,25 @@ extension Checker {
 
     /// The check's peak and work for `layer`:
     ///
-    ///     bytes = parameters + terms + 5 dense Wᵀ
-    ///             (integer, real and given weights, the finite-difference layer and the one it rebuilds)
+    ///     bytes = parameters + terms + 4 dense Wᵀ
+    ///             (integer, real and given weights, and |Wᵀ| for the rounding bounds)
     ///             + the structure proof's formal forms
     ///     work  = the structure proof + 8 reference passes
-    ///             + 2 forwards (2·entries flops) per perturbed input
-    ///             + 2 rebuilds and forwards per perturbed parameter
+    ///             + 2 energies (a perturbed copy of y each) per perturbed input and parameter
     ///
-    /// with at most ``finiteDifferenceSample`` inputs and parameters perturbed
-    /// (fewer parameters on big matrices: ``parameterSampleLimit(entryCount:)``).
+    /// with at most ``finiteDifferenceSample`` inputs and parameters perturbed:
+    /// y is linear in both, so no perturbation rebuilds Wᵀ.
     public static func estimate(for layer: any Layer) -> ResourceEstimate {
-        let entries = layer.entryCount
         let tracked = min(layer.entryCountBound, defaultStructureTapLimit)
         let symbolicUnits = saturatingSum(layer.input.count, saturatingSum(layer.output.count, layer.weightParameterCount))
         let proof = ResourceEstimate(tracked, at: symbolicTermRate) + ResourceEstimate(symbolicUnits, at: symbolicUnitRate)
         let references = ResourceEstimate(layer.entryCountBound, at: referenceTapRate).repeated(8)
-        let gemv = ResourceEstimate.Rate(bytes: 0, work: 2)
-        let inputs = min(layer.input.count, finiteDifferenceSample)
-        let parameters = min(layer.layerParameterCount, parameterSampleLimit(entryCount: entries))
-        let perturbedInput = ResourceEstimate(entries, at: gemv).repeated(2 * inputs)
-        let perturbedParameter = (layer.denseEstimate + ResourceEstimate(entries, at: gemv)).repeated(2 * parameters)
-        let matrices = ResourceEstimate(bytes: saturatingProduct(5, layer.denseEstimate.bytes), work: 10 * layer.denseEstimate.work)
+        let energy = ResourceEstimate.Rate(bytes: 0, work: 8)
+        let perturbations = min(layer.input.count, finiteDifferenceSample) + min(layer.layerParameterCount, finiteDifferenceSample)
+        let perturbed = ResourceEstimate(layer.output.count, at: energy).repeated(2 * perturbations)
+        let matrices = ResourceEstimate(bytes: saturatingProduct(4, layer.denseEstimate.bytes), work: 8 * layer.denseEstimate.work)
         return layer.parameterEstimate + layer.structureEstimate + matrices + proof
-            + references + perturbedInput + perturbedParameter
+            + references + perturbed
     }
 }
 

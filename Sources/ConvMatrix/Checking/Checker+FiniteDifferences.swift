@@ -6,35 +6,37 @@ extension Checker {
     ///
     /// has no truncation error for any step h. With integer data and h = 1 every
     /// value is an integer or a half-integer and the check is exact, held to 0.
-    /// Each perturbed parameter rebuilds the dense Wᵀ from its terms; above
-    /// ``finiteDifferenceSample`` inputs, or ``parameterSampleLimit(entryCount:)``
-    /// parameters, a seeded sample is perturbed, and the note says so.
-    func finiteDifferences(data: CheckData, budget: MemoryBudget) throws(ConvMatrixError) -> CheckReport.Check {
-        let weights = givenWeights ?? data.integerWeights
-        let m = try MaterialisedConvolution(form, weights: weights, budget: budget)
-        let residual = zip(m.forward(data.x), data.target).map { $0 - $1 }
+    ///
+    /// y is linear in x and in the parameters, so a perturbed forward pass needs
+    /// no new matrix: one forward pass y = Wᵀx + o + b, then
+    ///
+    ///     y(x ± h·e_c) = y ± h·Wᵀ[:, c]                          (a column of the dense Wᵀ)
+    ///     y(v ± h·e_p) = y ± h·(T_p x + c·n_p)                   (T_p: p's terms with their coefficients,
+    ///                                                             n_p: its border terms per row)
+    ///     y(b ± h·e_j) = y ± h·1[β(r) = j]
+    ///
+    /// and E is evaluated in full on each. Up to ``finiteDifferenceSample``
+    /// inputs and as many parameters are perturbed (a seeded sample beyond, and
+    /// the note says so), whatever the size of Wᵀ.
+    func finiteDifferences(_ m: MaterialisedConvolution, data: CheckData) -> CheckReport.Check {
+        let weights = m.weights
+        let y = m.forward(data.x)
+        let residual = zip(y, data.target).map { $0 - $1 }
         let gradients = m.backward(input: data.x, outputGradient: residual)
-        let energy = { (y: [Double]) in 0.5 * zip(y, data.target).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } }
         var worst = 0.0
 
         let inputs = sample(count: layer.input.count, limit: Self.finiteDifferenceSample, salt: 1)
         for c in inputs {
-            var plus = data.x, minus = data.x
-            plus[c] += 1
-            minus[c] -= 1
-            let (ePlus, eMinus) = (energy(m.forward(plus)), energy(m.forward(minus)))
-            worst = max(worst, abs((ePlus - eMinus) / 2 - gradients.input[c, 0]))
+            let column = m.matrix.column(c)
+            worst = max(worst, abs(centralDifference(y, direction: column.indices.map { ($0, column[$0]) }, data: data) - gradients.input[c, 0]))
         }
 
         let parameterCount = weights.weight.count + (weights.bias?.count ?? 0)
-        let parameters = sample(count: parameterCount, limit: Self.parameterSampleLimit(entryCount: form.tied.entryCount), salt: 2)
+        let parameters = sample(count: parameterCount, limit: Self.finiteDifferenceSample, salt: 2)
+        let directions = parameterDirections(parameters, weightCount: weights.weight.count, x: data.x)
         let analytic = gradients.weight + (gradients.bias ?? [])
         for p in parameters {
-            let (ePlus, eMinus) = (
-                try perturbedEnergy(weights, p, by: 1, x: data.x, energy: energy, budget: budget),
-                try perturbedEnergy(weights, p, by: -1, x: data.x, energy: energy, budget: budget)
-            )
-            worst = max(worst, abs((ePlus - eMinus) / 2 - analytic[p]))
+            worst = max(worst, abs(centralDifference(y, direction: directions[p] ?? [], data: data) - analytic[p]))
         }
 
         let exact = isExact(weights, data.x)
@@ -44,6 +46,42 @@ extension Checker {
             "central differences with step 1 on \(inputs.count) of \(layer.input.count) inputs and \(parameters.count) of \(parameterCount) parameters"
             + (sampled ? " (a seeded sample)" : "") + (exact ? "; integers: exact" : "")
         return .ran(.finiteDifferences, error: worst, tolerance: tolerance, note: note)
+    }
+
+    /// (E(y + d) − E(y − d)) / 2 for the sparse direction d = [(row, value)], step 1.
+    private func centralDifference(_ y: [Double], direction: [(row: Int, value: Double)], data: CheckData) -> Double {
+        var plus = y, minus = y
+        for (r, value) in direction {
+            plus[r] += value
+            minus[r] -= value
+        }
+        return (energy(plus, data.target) - energy(minus, data.target)) / 2
+    }
+
+    /// E = ½‖y − target‖².
+    private func energy(_ y: [Double], _ target: [Double]) -> Double {
+        0.5 * zip(y, target).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+    }
+
+    /// ∂y/∂θ_p for each sampled parameter p (weights first, then biases), as sparse
+    /// columns: a·x_c on row r for each term (r, c, p, a), c on row r for each border
+    /// term, 1 on each row that adds bias j.
+    private func parameterDirections(_ parameters: [Int], weightCount: Int, x: [Double]) -> [Int: [(row: Int, value: Double)]] {
+        let wanted = Set(parameters)
+        var directions: [Int: [(row: Int, value: Double)]] = [:]
+        let tied = form.tied
+        for (k, term) in tied.terms.enumerated() where wanted.contains(term.parameter) {
+            directions[term.parameter, default: []].append((term.row, tied.coefficient(ofTerm: k) * x[term.column]))
+        }
+        for term in form.borderTerms where wanted.contains(term.parameter) {
+            directions[term.parameter, default: []].append((term.row, form.offsetScale))
+        }
+        for r in 0..<layer.output.count {
+            if let j = layer.biasParameter(ofRow: r), wanted.contains(weightCount + j) {
+                directions[weightCount + j, default: []].append((r, 1))
+            }
+        }
+        return directions
     }
 
     /// The bound with given (real) weights. Every output, perturbed or not, is at most
@@ -66,29 +104,6 @@ extension Checker {
         let range = CheckRange(form: form, data: data, given: givenWeights)
         let j = counts.entry + counts.row + n + max(counts.column, 2 * n) + 6
         return 3 * Tolerance.gamma(j) * Double(n) * (range.outputBound + 3) * (range.outputBound + 3)
-    }
-
-    /// How many parameters finite differences perturb at most: 200
-    /// (``finiteDifferenceSample``), fewer when Wᵀ is large, because each perturbed
-    /// parameter rebuilds the dense Wᵀ twice: at most ``finiteDifferenceEntryBudget``
-    /// entries rebuilt in all, and never fewer than 8 parameters.
-    /// `Conv2d(4, 12, 5)` on 4x14x14 (940,800 entries) perturbs 53 of its 1,212.
-    public static func parameterSampleLimit(entryCount: Int) -> Int {
-        min(finiteDifferenceSample, max(8, finiteDifferenceEntryBudget / max(1, entryCount)))
-    }
-
-    /// E with parameter p (weights first, then biases) moved by `step`.
-    private func perturbedEnergy(
-        _ weights: LayerWeights, _ p: Int, by step: Double, x: [Double],
-        energy: ([Double]) -> Double, budget: MemoryBudget
-    ) throws(ConvMatrixError) -> Double {
-        var moved = weights
-        if p < moved.weight.count {
-            moved.weight[p] += step
-        } else {
-            moved.bias?[p - moved.weight.count] += step
-        }
-        return energy(try MaterialisedConvolution(form, weights: moved, budget: budget).forward(x))
     }
 
     /// All of 0..<count, or `limit` of them drawn without replacement, sorted.
