@@ -56,8 +56,9 @@ public struct NetworkChecker: Sendable {
             layers.append(NetworkCheckReport.LayerReport(name: layer.name, report: try check(layer, at: inputs[layer.name] ?? [], budget: budget)))
         }
         let redrawn = attempt == 0 ? "" : "; x drawn \(attempt + 1) times: the earlier draws put a kink or tie within the step's margin"
+        let kink = run.nearestKink.map { "; the nearest kink is \(Checker.noteNumber($0.distance)) away (\($0.description))" } ?? ""
         return NetworkCheckReport(
-            network: network.name, input: network.input, seed: seed, x: x, dataNote: dataNote + redrawn, layers: layers,
+            network: network.name, input: network.input, seed: seed, x: x, dataNote: dataNote + redrawn + kink, layers: layers,
             checks: try run.checks(budget: budget))
     }
 

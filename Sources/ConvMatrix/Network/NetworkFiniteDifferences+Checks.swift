@@ -65,9 +65,8 @@ extension NetworkFiniteDifferences {
 
     private func note(step h: Double, sampled: Int, of count: Int, what: String) -> String {
         let sample = sampled < count ? " (a seeded sample)" : ""
-        let kink = nearestKink.map { "; nearest kink \(Checker.noteNumber($0.distance)) away (\($0.description))" } ?? ""
         return "central differences of E = ½‖y‖² with step \(Checker.powerOfTwo(h)) on \(sampled) of \(count) \(what)\(sample)"
-            + kink + (exact ? "; integers: exact" : "; τ = h²·|E‴|/6 + εE/h + εg")
+            + (exact ? "; integers: exact" : "; τ = h²·|E‴|/6 + εE/h + εg")
     }
 
     private var noStepNote: String {
