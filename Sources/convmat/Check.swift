@@ -6,7 +6,9 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Prove that a layer's matrix form is its sliding-window convolution, and check every gradient identity.",
-        discussion: "Exit status 0 when every check that ran passed, 1 when one failed, 2 on bad input. docs/checker.md explains the checks.")
+        discussion:
+            "A NETWORK (a shipped name or a network file) runs every layer's checks, then finite differences of E = ½‖y‖² through the whole network (docs/networks.md). "
+            + "Exit status 0 when every check that ran passed, 1 when one failed, 2 on bad input. docs/checker.md explains the checks.")
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
         case text, json
