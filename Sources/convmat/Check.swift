@@ -6,13 +6,18 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Prove that a layer's matrix form is its sliding-window convolution, and check every gradient identity.",
-        discussion: "Exit status 0 when every check that ran passed, 1 when one failed, 2 on bad input. docs/checker.md explains the checks.")
+        discussion:
+            "A NETWORK (a shipped name or a network file) runs every layer's checks, then finite differences of E = ½‖y‖² through the whole network (docs/networks.md). "
+            + "Exit status 0 when every check that ran passed, 1 when one failed, 2 on bad input. docs/checker.md explains the checks.")
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
         case text, json
     }
 
-    @Argument(help: "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)'. Not with --random.")
+    @Argument(
+        help: ArgumentHelp(
+            "The layer, as in PyTorch, e.g. 'Conv1d(2, 3, kernel_size=3, bias=False)', or a network: a shipped name (convmat networks) or a network file. Not with --random.",
+            valueName: "spec-or-network"))
     var spec: String?
 
     @Option(parsing: .unconditional, help: "The input shape, channels first: 2x6, 4x14x14 or 1x8x8x8.", transform: OptionValues.text("input"))
@@ -46,8 +51,12 @@ struct Check: ParsableCommand {
                 throw OptionError(field: "random", reason: "--random draws its own layers and weights; drop \(name) or --random")
             }
         } else {
-            guard spec != nil else { throw OptionError(field: "spec", reason: "give a layer SPEC and --input SHAPE, or --random N") }
-            guard input != nil else { throw OptionError(field: "input", reason: "--input SHAPE is required with a layer SPEC") }
+            guard let spec else { throw OptionError(field: "spec", reason: "give a layer SPEC and --input SHAPE, a NETWORK, or --random N") }
+            if Self.namesANetwork(spec) {
+                try validateNetwork()
+            } else {
+                guard input != nil else { throw OptionError(field: "input", reason: "--input SHAPE is required with a layer SPEC") }
+            }
         }
     }
 
@@ -62,6 +71,10 @@ struct Check: ParsableCommand {
                         + "run several seeds instead")
             }
             try runRandom(count: random)
+            return
+        }
+        if let spec, Self.namesANetwork(spec) {
+            try runNetwork(spec, budget: budget)
             return
         }
         let layer = try point.apply(to: try LayerRegistry.layer(parsing: spec ?? "", input: TensorShape(parsing: input ?? "")))

@@ -172,7 +172,22 @@ import Testing
         Case(arguments: ["networks", "extra"], field: "argument", says: "'extra' is unexpected"),
     ]
 
-    @Test(arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases)
+    /// `check NETWORK`: the network's faults, the size guard, and the layer-only options.
+    static let networkCheckCases: [Case] = [
+        Case(arguments: ["check", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
+        Case(arguments: ["check", "alexnet"], field: "max-memory", says: "checking alexnet on 3x227x227 would take about"),
+        Case(arguments: ["check", "lenet1989", "--max-flops", "1e6"], field: "max-flops", says: "checking lenet1989 on 1x16x16"),
+        Case(arguments: ["check", "dna-string-kernel", "--input", "4x2"], field: "network", says: "line 5, column 9: kernel_size:"),
+        Case(arguments: ["check", "dna-string-kernel", "--input", "4x"], field: "input"),
+        Case(arguments: ["check", "resnet-basic-block", "--weight", "w.npy"], field: "weight", says: "--weight goes with a layer SPEC"),
+        Case(arguments: ["check", "resnet-basic-block", "--x-seed", "3"], field: "x-seed", says: "goes with a layer SPEC"),
+        Case(arguments: ["check", "resnet-basic-block", "--format", "csv"], field: "format", says: "choose one of text, json"),
+        Case(arguments: ["check", "resnet-basic-block", "--random", "2"], field: "random", says: "drop SPEC"),
+    ]
+
+    @Test(
+        arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases
+            + networkCheckCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)

@@ -14,7 +14,7 @@ public struct MaterialisedNetwork: Sendable {
     public let network: Network
     public let weights: NetworkWeights
     /// The dense form of every layer that is not input-dependent, by full name.
-    let linear: [String: MaterialisedLayer]
+    var linear: [String: MaterialisedLayer]
     let budget: MemoryBudget
 
     /// Materialises every linear layer of `network` with `weights`.

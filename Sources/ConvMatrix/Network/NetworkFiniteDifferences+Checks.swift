@@ -1,0 +1,84 @@
+/// The differences themselves: each class's sampled directions, against the backward pass at x.
+extension NetworkFiniteDifferences {
+    /// ∂E/∂x, then ∂E/∂θ layer by layer.
+    ///
+    /// - Throws: ``ConvMatrixError``: `.budget` when a Jacobian or a rebuilt layer exceeds `budget`.
+    func checks(budget: MemoryBudget) throws(ConvMatrixError) -> [NetworkCheckReport.Check] {
+        let y = materialised.forward(x)
+        let gradients = try materialised.backward(input: x, outputGradient: y)
+        var checks = [inputCheck(gradients.input)]
+        for layer in parameterLayers {
+            checks.append(try parameterCheck(layer, gradients: gradients.layers[layer.name], budget: budget))
+        }
+        return checks
+    }
+
+    static func energy(_ y: [Double]) -> Double { y.reduce(0) { $0 + $1 * $1 } / 2 }
+
+    private func inputCheck(_ analytic: [Double]) -> NetworkCheckReport.Check {
+        let name = "∂E/∂x"
+        guard let chosen = steps[""] ?? nil else { return .skipped(name, because: noStepNote) }
+        let h = chosen.step
+        let sampled = Self.sample(count: x.count, limit: Checker.finiteDifferenceSample, seed: seed, salt: 1)
+        var worst = 0.0
+        for k in sampled {
+            var plus = x, minus = x
+            plus[k] += h
+            minus[k] -= h
+            let quotient = (Self.energy(materialised.forward(plus)) - Self.energy(materialised.forward(minus))) / (2 * h)
+            worst = max(worst, abs(quotient - analytic[k]))
+        }
+        return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: x.count, what: "inputs"))
+    }
+
+    private func parameterCheck(_ layer: NetworkLayer, gradients: Gradients?, budget: MemoryBudget) throws(ConvMatrixError) -> NetworkCheckReport.Check {
+        let name = "∂E/∂θ \(layer.name)"
+        guard let chosen = steps[layer.name] ?? nil, let m = materialised.linear[layer.name], let gradients else {
+            return .skipped(name, because: noStepNote)
+        }
+        let h = chosen.step
+        let weights = m.weights
+        let count = weights.weight.count + (weights.bias?.count ?? 0)
+        let analytic = gradients.weight + (gradients.bias ?? [])
+        let limit = Checker.parameterSampleLimit(entryCount: layer.layer.entryCount)
+        let sampled = Self.sample(count: count, limit: limit, seed: seed, salt: 2 &+ UInt64(layer.line))
+        var worst = 0.0
+        for p in sampled {
+            let plus = try energy(moving: p, of: m, named: layer.name, by: h, budget: budget)
+            let minus = try energy(moving: p, of: m, named: layer.name, by: -h, budget: budget)
+            worst = max(worst, abs((plus - minus) / (2 * h) - analytic[p]))
+        }
+        return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: count, what: "parameters"))
+    }
+
+    /// E with parameter p of `m` (weights first, then biases) moved by `step`.
+    private func energy(moving p: Int, of m: MaterialisedLayer, named name: String, by step: Double, budget: MemoryBudget) throws(ConvMatrixError) -> Double {
+        var moved = m.weights
+        if p < moved.weight.count {
+            moved.weight[p] += step
+        } else {
+            moved.bias?[p - moved.weight.count] += step
+        }
+        let rebuilt = try MaterialisedLayer(m.form, weights: moved, budget: budget)
+        return Self.energy(materialised.replacing(name, with: rebuilt).forward(x))
+    }
+
+    private func note(step h: Double, sampled: Int, of count: Int, what: String) -> String {
+        let sample = sampled < count ? " (a seeded sample)" : ""
+        return "central differences of E = ½‖y‖² with step \(Checker.powerOfTwo(h)) on \(sampled) of \(count) \(what)\(sample)"
+            + (exact ? "; integers: exact" : "; τ = h²·|E‴|/6 + εE/h + εg")
+    }
+
+    private var noStepNote: String {
+        "no step down to 2⁻⁴⁰ keeps the segment off the nearest kink (\(nearestKink?.description ?? "none")) after \(NetworkChecker.drawAttempts) draws of x"
+    }
+
+    /// All of 0..<count, or `limit` of them drawn without replacement, sorted.
+    static func sample(count: Int, limit: Int, seed: UInt64, salt: UInt64) -> [Int] {
+        guard count > limit else { return Array(0..<count) }
+        var random = SplitMix64(seed: seed ^ (0xFD00 &+ salt))
+        var chosen = Set<Int>()
+        while chosen.count < limit { chosen.insert(random.nextInt(in: 0...(count - 1))) }
+        return chosen.sorted()
+    }
+}
