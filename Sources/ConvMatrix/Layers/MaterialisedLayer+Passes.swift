@@ -37,12 +37,30 @@ extension MaterialisedLayer {
 
     /// The backward pass for a batch: δX = W δY and δY Xᵀ, each one dgemm.
     public func backward(batch inputs: Matrix, outputGradients dY: Matrix) -> Gradients {
-        let outer = dY.multiply(inputs, otherTransposed: true)
-        let summed = (0..<dY.rows).map { r in (0..<dY.columns).reduce(0.0) { $0 + dY[r, $1] } }
+        let summed = Self.rowSums(dY)
         return Gradients(
-            input: matrix.multiply(dY, transposed: true),
-            weight: weightGradient(outer: outer, summedOutputGradient: summed),
+            input: inputGradient(batch: dY),
+            weight: weightGradient(batch: inputs, outputGradients: dY, summed: summed),
             bias: biasGradient(summedOutputGradient: summed))
+    }
+
+    /// δX = W δY for a batch whose columns are samples: one dgemm on Wᵀ's storage, transposed.
+    public func inputGradient(batch dY: Matrix) -> Matrix {
+        matrix.multiply(dY, transposed: true)
+    }
+
+    /// δv = the tied reduction of δY Xᵀ (one dgemm), plus the border terms' c · Σ δy.
+    public func weightGradient(batch inputs: Matrix, outputGradients dY: Matrix) -> [Double] {
+        weightGradient(batch: inputs, outputGradients: dY, summed: Self.rowSums(dY))
+    }
+
+    private func weightGradient(batch inputs: Matrix, outputGradients dY: Matrix, summed: [Double]) -> [Double] {
+        weightGradient(outer: dY.multiply(inputs, otherTransposed: true), summedOutputGradient: summed)
+    }
+
+    /// Σ over the batch of each row.
+    private static func rowSums(_ m: Matrix) -> [Double] {
+        (0..<m.rows).map { r in (0..<m.columns).reduce(0.0) { $0 + m[r, $1] } }
     }
 
     /// δv = tied reduction of δY Xᵀ, plus c · Σ δy_r over the border terms.

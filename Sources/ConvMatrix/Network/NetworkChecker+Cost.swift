@@ -17,7 +17,7 @@ extension NetworkChecker {
         let inputs = min(network.input.count, Checker.finiteDifferenceSample)
         var work = 2 * Double(inputs) * forwardWork + checksWork
         for layer in layers where NetworkWeights.hasParameters(layer) {
-            let perturbed = min(layer.layerParameterCount, Checker.parameterSampleLimit(entryCount: layer.entryCount))
+            let perturbed = min(layer.layerParameterCount, parameterSampleLimit(entryCount: layer.entryCount))
             work += 2 * Double(perturbed) * (forwardWork + layer.denseEstimate.work)
         }
         let jacobians = layers.filter(\.isInputDependent).reduce(ResourceEstimate.zero) { $0 + $1.materialisedEstimate }
@@ -27,5 +27,15 @@ extension NetworkChecker {
             saturatingSum(MaterialisedNetwork.estimatedBytes(network), NetworkWeights.estimatedBytes(network)),
             saturatingSum(largestMatrix, largestCheck))
         return ResourceEstimate(bytes: bytes, work: work)
+    }
+
+    /// The whole-network finite differences rebuild a layer's dense Wᵀ twice per
+    /// perturbed parameter: at most about this many entries rebuilt per layer.
+    public static let rebuildEntryBudget = 50_000_000
+
+    /// How many of a layer's parameters the network's finite differences perturb:
+    /// at most ``Checker/finiteDifferenceSample``, fewer on a large Wᵀ, never fewer than 8.
+    public static func parameterSampleLimit(entryCount: Int) -> Int {
+        min(Checker.finiteDifferenceSample, max(8, rebuildEntryBudget / max(1, entryCount)))
     }
 }

@@ -40,7 +40,7 @@ extension NetworkFiniteDifferences {
         let weights = m.weights
         let count = weights.weight.count + (weights.bias?.count ?? 0)
         let analytic = gradients.weight + (gradients.bias ?? [])
-        let limit = Checker.parameterSampleLimit(entryCount: layer.layer.entryCount)
+        let limit = NetworkChecker.parameterSampleLimit(entryCount: layer.layer.entryCount)
         let sampled = Self.sample(count: count, limit: limit, seed: seed, salt: 2 &+ UInt64(layer.line))
         var worst = 0.0
         for p in sampled {

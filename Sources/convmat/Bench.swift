@@ -1,0 +1,44 @@
+import ArgumentParser
+import ConvMatrix
+import Foundation
+
+/// `convmat bench`: measure the matrix form's passes against BLAS on a fixed set of layers.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the matrix form's build and batch passes against bare BLAS on a fixed set of layers.",
+        discussion: "Medians of repeated runs after a warm-up; each time against a bound measured in the same run. docs/performance.md names every figure.")
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, json
+    }
+
+    @Flag(help: "Only the small layers and three runs each (seconds, not minutes); no check --random.")
+    var quick = false
+
+    @OptionGroup var budgetOptions: BudgetOptions
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    func run() throws {
+        let budget = try budgetOptions.budget()
+        let benchmark = Benchmark(quick: quick)
+        var figures: [BenchmarkFigure] = []
+        let progress = Terminal.stderrIsTerminal
+        for (k, c) in benchmark.selected.enumerated() {
+            if progress { Terminal.writeError("\rbench: \(k + 1) of \(benchmark.selected.count): \(c.title)\u{1b}[K") }
+            figures += try benchmark.figures(c, budget: budget)
+        }
+        if !quick {
+            if progress { Terminal.writeError("\rbench: check --random 1000\u{1b}[K") }
+            figures.append(try benchmark.randomCheckFigure())
+        }
+        if progress { Terminal.writeError("\r\u{1b}[K") }
+        let report = BenchmarkReport(quick: quick, cores: ProcessInfo.processInfo.activeProcessorCount, blas: BLASInfo.configuration, figures: figures)
+        var titles: [String: String] = [:]
+        for c in benchmark.selected {
+            if let layer = try? LayerRegistry.layer(parsing: c.spec, input: TensorShape(parsing: c.input)) { titles[Benchmark.caseName(layer)] = c.title }
+        }
+        Terminal.write(format == .json ? try JSONOutput.encode(report) : report.text(titles: titles))
+    }
+}
