@@ -5,10 +5,13 @@ import Foundation
 /// `convmat show`: print Wᵀ, for people (text, LaTeX, Markdown, CSV, SVG) or programs (JSON, .npy).
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the weight-sharing matrix Wᵀ of a layer.",
+        abstract: "Print the weight-sharing matrix Wᵀ of a layer, or a network's chain of matrices.",
         discussion: """
             Formats for people: text (the default), latex, markdown, csv, svg. For programs: json \
-            (docs/json.md) and npy. Writing to --output is atomic.
+            (docs/json.md) and npy. Writing to --output is atomic. Given a NETWORK (a shipped name \
+            or a network file, docs/networks.md), show prints a table of its layers (text, json) or \
+            their matrices side by side (svg); --layer NAME shows one layer as for a SPEC, and \
+            --product the network's matrix.
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -49,11 +52,30 @@ struct Show: ParsableCommand {
     @Option(help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
+    @Option(
+        name: .customLong("weights"), parsing: .unconditional,
+        help: "A network's weights: DIR/NAME.weight.npy and DIR/NAME.bias.npy for every layer that has them (default: drawn from --seed).",
+        transform: OptionValues.text("weights"))
+    var weightsDirectory: String?
+
+    @Option(
+        name: .customLong("layer"), parsing: .unconditional,
+        help: "A network's layer, by its full name (block.layer inside a block): everything show gives for one layer.",
+        transform: OptionValues.text("layer"))
+    var layerName: String?
+
+    @Flag(help: "A network's matrix: the product of its layers' matrices, or for a nonlinear network its Jacobian at x.")
+    var product = false
+
     func validate() throws {
         try ShowOptionRules(self).validate()
     }
 
     func run() throws {
+        if layer.isNetwork {
+            try ShowNetwork(show: self).run()
+            return
+        }
         let shown = try point.apply(to: try layer.makeLayer())
         let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
         try budget.require(
@@ -61,7 +83,11 @@ struct Show: ParsableCommand {
             alternatives: format == .text && block == nil ? ["show one block with --block j,i"] : [])
         let weights = try weightOptions.weights(for: shown, budget: budget.memory)
         let weighted = try WeightedForm(shown, weights: weights, budget: budget.memory)
-        let bytes = try ShowOutput(show: self, layer: weighted).bytes()
+        try write(ShowOutput(show: self, layer: weighted).bytes())
+    }
+
+    /// `bytes` to --output (atomically) or stdout.
+    func write(_ bytes: [UInt8]) throws {
         if let output {
             try AtomicFile.write(bytes, to: output, field: "output")
         } else {

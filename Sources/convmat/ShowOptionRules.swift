@@ -11,6 +11,7 @@ struct ShowOptionRules {
     }
 
     func validate() throws {
+        try requireNetworkFlagsFit()
         try requireFormatOfEachFlag()
         try requireFactorFits()
         if show.order != .maps, ![.text, .json, .latex, .markdown, .csv].contains(show.format) {
@@ -49,6 +50,43 @@ struct ShowOptionRules {
             throw rule("factor", "--factor works with text, json, latex and svg, not \(show.format.rawValue)")
         }
         if show.order != .maps { throw rule("order", "--factor shows the maps order only; drop --order \(show.order.rawValue)") }
+    }
+
+    /// --weights, --layer and --product take a NETWORK; a network takes --weights
+    /// DIR, not one layer's weights; without --layer it shows as text, json or svg.
+    private func requireNetworkFlagsFit() throws {
+        let networkFlags = [("weights", show.weightsDirectory != nil), ("layer", show.layerName != nil), ("product", show.product)]
+        guard show.layer.isNetwork else {
+            if let (flag, _) = networkFlags.first(where: { $0.1 }) {
+                throw rule(flag, "--\(flag) goes with a NETWORK (a shipped name or a network file), not a layer SPEC")
+            }
+            return
+        }
+        let given = show.weightOptions.given
+        if given.weight != nil || given.kernel != nil {
+            let flag = given.weight != nil ? "weight" : "kernel"
+            throw rule(flag, "--\(flag) gives one layer's weights; a network reads its own with --weights DIR (DIR/NAME.weight.npy)")
+        }
+        if show.weightsDirectory != nil, show.weightOptions.values != nil {
+            throw rule("values", "--values draws weights and --weights reads them; give one of them")
+        }
+        if show.layerName != nil, show.product {
+            throw rule("product", "--layer shows one layer and --product the network's matrix; give one of them")
+        }
+        guard show.layerName == nil else { return }
+        if ![.text, .json, .svg].contains(show.format) {
+            throw rule("format", "a network shows as text, json or svg, not \(show.format.rawValue); add --layer NAME for one layer's \(show.format.rawValue)")
+        }
+        let layerFlags = [("block", show.block != nil), ("factor", show.factor), ("order", show.order != .maps)]
+        if let (flag, _) = layerFlags.first(where: { $0.1 }) {
+            throw rule(flag, "--\(flag) shows one layer's matrix: add --layer NAME")
+        }
+        if !show.product, show.point.given {
+            throw rule(
+                show.point.field,
+                "\(show.point.flagName) gives the x of --layer NAME or --product; the table and the chain take each input-dependent layer at its own default point"
+            )
+        }
     }
 
     private func rule(_ field: String, _ reason: String) -> OptionError {

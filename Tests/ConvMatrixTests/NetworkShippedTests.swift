@@ -18,13 +18,8 @@ import Testing
         }
     }
 
-    static let needsMaxPool: Set<String> = ["alexnet", "inception-module", "xception-block"]
-    static var available: [String] {
-        ShippedNetworks.all.map(\.name).filter { !needsMaxPool.contains($0) || LayerRegistry.names.contains("MaxPool2d") }
-    }
-
     /// Each parses, chains, and has a one-line summary.
-    @Test(arguments: available)
+    @Test(arguments: ShippedNetworks.all.map(\.name))
     func eachParsesAndChains(_ name: String) throws {
         let shipped = try #require(ShippedNetworks.named(name))
         let network = try Network(parsing: shipped.text, name: name)
@@ -51,8 +46,7 @@ import Testing
     }
 
     /// AlexNet's count beside the paper's "60 million parameters and 650,000 neurons".
-    @Test(.enabled(if: LayerRegistry.names.contains("MaxPool2d")))
-    func alexnetCountsSixtyMillionParameters() throws {
+    @Test func alexnetCountsSixtyMillionParameters() throws {
         let network = try Network(parsing: try #require(ShippedNetworks.named("alexnet")).text, name: "alexnet")
         let count = try NetworkCount(network, budget: MemoryBudget(limitBytes: 1 << 30))
         // conv1 96·3·121 + 96, conv2 256·48·25 + 256, conv3 384·256·9 + 384, conv4 384·192·9 + 384,

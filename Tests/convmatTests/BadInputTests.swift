@@ -185,9 +185,31 @@ import Testing
         Case(arguments: ["check", "resnet-basic-block", "--random", "2"], field: "random", says: "drop SPEC"),
     ]
 
+    /// show NETWORK (docs/networks.md, "Showing a network"): each refusal on the flag to change.
+    static let networkShowCases: [Case] = [
+        Case(arguments: ["show", "lenet1989", "--layer", "H9"], field: "layer", says: "'H9' is not a layer of lenet1989; its layers are H1, ScaledTanh_1"),
+        Case(arguments: ["show", "lenet1989", "--format", "latex"], field: "format", says: "a network shows as text, json or svg"),
+        Case(arguments: ["show", "lenet1989", "--layer", "H1", "--product"], field: "product"),
+        Case(arguments: ["show", "lenet1989", "--weight", "w.npy"], field: "weight", says: "--weights DIR"),
+        Case(arguments: ["show", "lenet1989", "--weights", "/nonexistent"], field: "weights", says: "H1.weight.npy"),
+        Case(arguments: ["show", "lenet1989", "--weights", "/tmp", "--values", "integers"], field: "values"),
+        Case(arguments: ["show", "lenet1989", "--x-seed", "2"], field: "x-seed", says: "--layer NAME or --product"),
+        Case(arguments: ["show", "lenet1989", "--layer", "H1", "--x-seed", "2"], field: "x-seed", says: "is linear"),
+        Case(arguments: ["show", "lenet1989", "--block", "1,1"], field: "block", says: "add --layer NAME"),
+        Case(arguments: ["show", "lenet1989", "--layer", "H1", "--x", "/nonexistent/x.npy"], field: "x"),
+        Case(arguments: ["show", "lenet1989", "--product", "--x", "/nonexistent/x.npy"], field: "x", says: "cannot read"),
+        Case(arguments: ["show", "alexnet", "--product"], field: "max-memory"),
+        Case(arguments: ["show", "alexnet", "--layer", "ReLU_1"], field: "max-memory"),
+        Case(arguments: ["show", "nonexistent-network"], field: "network", says: "is not a shipped network"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3)", "--input", "1x8", "--layer", "H1"], field: "layer", says: "goes with a NETWORK"),
+        Case(arguments: ["show", "Conv1d(1, 1, 3)", "--input", "1x8", "--product"], field: "product"),
+        Case(arguments: ["spectrum", "lenet1989"], field: "spec", says: "show and check take a network"),
+        Case(arguments: ["invert", "lenet1989", "--input", "1x16x16"], field: "spec", says: "is not a layer SPEC"),
+    ]
+
     @Test(
         arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases
-            + networkCheckCases)
+            + networkCheckCases + networkShowCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)
