@@ -103,7 +103,7 @@ import Testing
         Case(arguments: ["show"] + layer + ["--factor=3"], field: "factor", says: "takes no value"),
         Case(
             arguments: ["sho"] + layer, field: "subcommand",
-            says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count)"),
+            says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count, bench)"),
         Case(arguments: ["chekc"] + layer, field: "subcommand", says: "did you mean 'check'?"),
         Case(arguments: ["nonexistent"], field: "subcommand", says: "the commands are show, check, spectrum, invert, demo, networks, count"),
         Case(arguments: ["help", "bogus"], field: "subcommand", says: "'bogus' is not a command"),
