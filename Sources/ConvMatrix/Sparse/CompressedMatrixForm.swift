@@ -69,10 +69,11 @@ public struct CompressedMatrixForm: Sendable {
     ///
     /// A convolution: its exact entries (``Convolution/compressedEntryCount``) and
     /// border entries at 8 bytes each, two row offsets per row, and the window
-    /// table (one output map's valid taps, 8 bytes each, plus its offsets). Every
-    /// other kind is built through its ``TiedMatrix``, so it is charged that
-    /// structure (``Layer/structureEstimate``) plus the compressed copy at 16 bytes
-    /// per bound entry (a coefficient or a constant beside the indices).
+    /// table: one output map's taps at 16 bytes each (8, twice for the slack of
+    /// arrays that grow by doubling), its offsets, and the per-dimension lists it
+    /// is made from. Every other kind is built through its ``TiedMatrix``, so it
+    /// is charged that structure (``Layer/structureEstimate``) plus the compressed
+    /// copy at 16 bytes per bound entry (a coefficient or a constant beside the indices).
     public static func estimatedBytes(for layer: any Layer) -> Int {
         guard let convolution = layer as? Convolution else {
             let copy = CompressedTiedMatrix.bytes(rows: layer.output.count, entries: layer.entryCountBound, hasCoefficients: true, constants: 0)
@@ -82,7 +83,9 @@ public struct CompressedMatrixForm: Sendable {
         let tied = CompressedTiedMatrix.bytes(rows: rows, entries: convolution.compressedEntryCount, hasCoefficients: false, constants: 0)
         let border = CompressedTiedMatrix.bytes(rows: rows, entries: convolution.compressedBorderEntryCount, hasCoefficients: false, constants: 0)
         let positions = layer.output.mapSize
-        let window = saturatingProduct(saturatingProduct(positions, convolution.spec.tapsPerKernel), 3 * MemoryLayout<Int32>.size)
-        return saturatingSum(saturatingSum(tied, border), saturatingSum(window, saturatingProduct(positions, 4 * MemoryLayout<Int>.size)))
+        let window = saturatingProduct(saturatingProduct(positions, convolution.spec.tapsPerKernel), 4 * MemoryLayout<Int32>.size)
+        let table = saturatingSum(
+            window, saturatingSum(saturatingProduct(positions, 4 * MemoryLayout<Int>.size), ConvolutionWindowTable.axisBytes(convolution)))
+        return saturatingSum(saturatingSum(tied, border), table)
     }
 }

@@ -46,8 +46,11 @@ struct ConvolutionWindowTable {
         let kernel = RowMajor(layer.spec.kernelSize)
         let dimensions = layer.input.spatial.indices
         let validAxes = dimensions.map { d in Self.axisTaps(layer, d).map { $0.valid(stride: input.strides[d], kernelStride: kernel.strides[d]) } }
-        let allAxes = dimensions.map { d in Self.axisTaps(layer, d).map { $0.all(stride: extended.strides[d], kernelStride: kernel.strides[d]) } }
-        for position in RowMajor(layer.output.spatial).allIndices {
+        let allAxes =
+            withBorder ? dimensions.map { d in Self.axisTaps(layer, d).map { $0.all(stride: extended.strides[d], kernelStride: kernel.strides[d]) } } : []
+        let positions = RowMajor(layer.output.spatial)
+        for flat in 0..<positions.count {
+            let position = positions.index(flat)
             Self.product(position.indices.map { validAxes[$0][position[$0]] }) { column, tap, _ in
                 columns.append(Int32(truncatingIfNeeded: column))
                 taps.append(Int32(truncatingIfNeeded: tap))
@@ -99,15 +102,32 @@ struct ConvolutionWindowTable {
 
     /// The valid taps of one map's output positions, Σ_o (valid taps of o): the
     /// product over dimensions of Σ_{o_d} (valid taps of o_d), without building the table.
+    /// Allocates nothing of the input's size: it runs before the size guard.
     static func validTapCount(_ layer: Convolution) -> Int {
-        saturatingProduct(layer.input.spatial.indices.map { d in axisTaps(layer, d).reduce(0) { $0 + $1.validCount } })
+        let spec = layer.spec
+        return saturatingProduct(
+            layer.input.spatial.indices.map { d in
+                let (before, n) = (layer.geometry.padding[d].before, layer.input.spatial[d])
+                var count = 0
+                for o in 0..<layer.output.spatial[d] {
+                    for t in 0..<spec.kernelSize[d] {
+                        let u = o * spec.stride[d] + t * spec.dilation[d] - before
+                        if PaddingOperator.sourceIndex(u, length: n, mode: spec.paddingMode) != nil { count += 1 }
+                    }
+                }
+                return count
+            })
+    }
+
+    /// Bytes the per-dimension tap lists hold while the table is built: at most
+    /// 128 bytes per (output index, tap) of each dimension, two lists of them.
+    static func axisBytes(_ layer: Convolution) -> Int {
+        layer.output.spatial.indices.reduce(0) { saturatingSum($0, saturatingProduct(layer.output.spatial[$1], layer.spec.kernelSize[$1], 256)) }
     }
 
     /// One output index's taps along one dimension.
     private struct AxisWindow {
         let taps: [(source: Int?, extended: Int, tap: Int)]
-
-        var validCount: Int { taps.count(where: { $0.source != nil }) }
 
         /// The taps that read an input unit, grouped by source, ascending, as offsets.
         func valid(stride: Int, kernelStride: Int) -> [AxisGroup] {
