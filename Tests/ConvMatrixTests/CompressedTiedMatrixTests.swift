@@ -6,7 +6,18 @@ import Testing
 /// replaces for big layers. Weights and data are small integers, so every sum is
 /// exact and the comparisons are equalities.
 @Suite struct CompressedTiedMatrixTests {
-    static let convolutions = LayerCases.edges + LayerCases.edgesInEveryMode + LayerCases.random(count: 60, seed: 13)
+    /// LeCun 1989's options beside the edge table: connection tables (with padding
+    /// that reflects or holds a constant) and untied biases.
+    static let lecun = [
+        LayerCase(spec: "Conv1d(3, 3, kernel_size=3, padding=1, padding_mode='reflect', connections=[[0, 1], [1, 2], [0, 2]])", input: "3x5"),
+        LayerCase(
+            spec:
+                "Conv2d(4, 3, kernel_size=3, stride=2, padding=1, padding_mode='constant', padding_value=-1.0, bias='untied', connections=[[0], [1, 2, 3], [0, 3]])",
+            input: "4x6x6"),
+        LayerCase(spec: "Conv1d(3, 2, kernel_size=2, bias='untied')", input: "3x5"),
+    ]
+
+    static let convolutions = LayerCases.edges + LayerCases.edgesInEveryMode + lecun + LayerCases.random(count: 60, seed: 13)
 
     /// Built from the geometry, row by row, a convolution's compressed Wᵀ holds
     /// exactly the TiedMatrix's terms in the same (row, column, parameter) order,

@@ -5,7 +5,7 @@ import Testing
 /// The batched sparse passes equal MaterialisedLayer's dense BLAS passes exactly
 /// on integer data, for every convolution edge case and every kind at random.
 @Suite struct SparseLayerPassesTests {
-    @Test(arguments: LayerCases.edges + LayerCases.edgesInEveryMode)
+    @Test(arguments: LayerCases.edges + LayerCases.edgesInEveryMode + CompressedTiedMatrixTests.lecun)
     func convolutionPassesEqualDensePasses(_ layerCase: LayerCase) throws {
         try assertPassesEqualDense(try layerCase.layer(), label: layerCase.testDescription, seed: 11)
     }
