@@ -34,6 +34,12 @@ struct Check: ParsableCommand {
     var seed: UInt64 = 0
 
     @OptionGroup var weightFiles: GivenWeightOptions
+
+    @Option(
+        name: .customLong("weights"), parsing: .unconditional,
+        help: "For a NETWORK: read every layer's weights from DIR/NAME.weight.npy and DIR/NAME.bias.npy (docs/networks.md).",
+        transform: OptionValues.text("weights"))
+    var weightsDirectory: String?
     @OptionGroup var point: PointOptions
     @OptionGroup var budgetOptions: BudgetOptions
     @OptionGroup var flopOptions: FlopOptions
@@ -45,7 +51,7 @@ struct Check: ParsableCommand {
         if random != nil {
             let given = [
                 ("SPEC", spec), ("--input", input), ("--weight", weightFiles.weight), ("--kernel", weightFiles.kernel),
-                ("--x", point.file), ("--x-seed", point.seed.map(String.init)),
+                ("--x", point.file), ("--x-seed", point.seed.map(String.init)), ("--weights", weightsDirectory),
             ]
             if let (name, _) = given.first(where: { $0.1 != nil }) {
                 throw OptionError(field: "random", reason: "--random draws its own layers and weights; drop \(name) or --random")
@@ -56,6 +62,9 @@ struct Check: ParsableCommand {
                 try validateNetwork()
             } else {
                 guard input != nil else { throw OptionError(field: "input", reason: "--input SHAPE is required with a layer SPEC") }
+                if weightsDirectory != nil {
+                    throw OptionError(field: "weights", reason: "--weights DIR goes with a NETWORK; a layer SPEC takes --weight FILE.npy [--bias FILE.npy]")
+                }
             }
         }
     }

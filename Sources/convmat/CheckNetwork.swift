@@ -14,7 +14,8 @@ extension Check {
         if let (field, _) = layerOnly.first(where: { $0.1 != nil }) {
             throw OptionError(
                 field: field,
-                reason: "--\(field) goes with a layer SPEC; check NETWORK draws every layer's weights from --seed and takes each point from the forward pass")
+                reason:
+                    "--\(field) goes with a layer SPEC; check NETWORK reads every layer's weights with --weights DIR or draws them from --seed, and takes each point from the forward pass")
         }
     }
 
@@ -25,7 +26,8 @@ extension Check {
         let network = try Network(named: name, input: shape)
         try ResourceBudget(memory: budget, flops: flopOptions.budget())
             .require(NetworkChecker.estimate(for: network), for: "checking \(network.name) on \(network.input)")
-        let report = try NetworkChecker(network: network, seed: seed).run(budget: budget)
+        let weights = try weightsDirectory.map { directory throws(ConvMatrixError) in try NetworkWeights(directory: directory, for: network, budget: budget) }
+        let report = try NetworkChecker(network: network, seed: seed, weights: weights).run(budget: budget)
         Terminal.write(format == .json ? try JSONOutput.encode(NetworkCheckDocument(report)) : report.text)
         if !report.passed { throw CheckFailure(message: report.failureSummary) }
     }

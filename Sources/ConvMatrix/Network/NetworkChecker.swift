@@ -62,12 +62,14 @@ public struct NetworkChecker: Sendable {
             checks: try run.checks(budget: budget))
     }
 
-    /// The layer's checker, an input-dependent layer linearised at `x`.
+    /// The layer's checker, an input-dependent layer linearised at `x`; with given
+    /// weights, the layer's forward check runs on them (``Checker``'s given weights).
     private func check(_ layer: NetworkLayer, at x: [Double], budget: MemoryBudget) throws(ConvMatrixError) -> CheckReport {
         if let nonlinear = layer.layer as? any InputDependentLayer {
             return try Checker(layer: nonlinear.at(x: x), seed: seed).run(budget: budget)
         }
-        return try Checker(layer: layer.layer, seed: seed).run(budget: budget)
+        let given = weights.flatMap { NetworkWeights.hasParameters(layer.layer) ? $0.weights(for: layer) : nil }
+        return try Checker(layer: layer.layer, seed: seed, weights: given).run(budget: budget)
     }
 
     /// x for draw `attempt`: ±{1, 2, 3} for a linear network, uniform in ±1 otherwise.
