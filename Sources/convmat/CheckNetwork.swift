@@ -15,7 +15,8 @@ extension Check {
             throw OptionError(
                 field: field,
                 reason:
-                    "--\(field) goes with a layer SPEC; check NETWORK reads every layer's weights with --weights DIR or draws them from --seed, and takes each point from the forward pass")
+                    "--\(field) goes with a layer SPEC; check NETWORK reads every layer's weights with --weights DIR or draws them from --seed, and takes each point from the forward pass"
+            )
         }
     }
 
