@@ -24,7 +24,7 @@ FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
 FUZZ_SHORT := $(FUZZ) $(CONVMAT) --count $(FUZZ_SHORT_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 30
 
-.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short fuzz-packages test readme check-readme clean
+.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short fuzz-packages bench-peers test readme check-readme clean
 
 all: build
 
@@ -74,6 +74,13 @@ $(VENV)/.installed: requirements.txt
 
 build: deps
 	$(SWIFT) build
+
+# JAX for CPU in the virtual environment, then the same layers as `convmat bench --quick`
+# timed in JAX beside convmat's release figures (docs/performance.md). Not part of `make test`.
+bench-peers: deps venv
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-peers.txt
+	$(SWIFT) build -c release
+	$(PYTHON) scripts/bench_peers.py .build/release/convmat
 
 demo: build
 	@$(CONVMAT) demo
