@@ -14,6 +14,10 @@ extension Convolution: Layer {
 
     /// Taps on the extended input (``tapCount``).
     public var entryCountBound: Int { tapCount }
+    public var geometricNonzeroCount: Int? { realTapCount }
+    /// Taps on the extended input (Wᵀ_valid's terms), plus the biased units.
+    public var geometricConnectionCount: Int? { saturatingSum(tapCount, biasedUnitCount) }
+    public func connectionMatrix() -> TiedMatrix { validTiedMatrix() }
 
     /// Output map j of unit r: biases are shared across each map, as in PyTorch;
     /// r itself with `bias='untied'` (LeCun 1989: one bias per output unit).

@@ -59,6 +59,19 @@ public protocol Layer: Sendable {
 
     /// One sentence the text view adds about what the matrix means, or nil.
     var matrixNote: String? { get }
+
+    /// Structural nonzeros of Wᵀ from the geometry alone, or nil for a kind (or
+    /// configuration) without a rule, whose terms are then counted.
+    var geometricNonzeroCount: Int? { get }
+    /// LeCun's connections from the geometry alone (taps on the extended input,
+    /// plus one per biased unit; a pooling's window entries), or nil without a rule.
+    var geometricConnectionCount: Int? { get }
+    /// The matrix LeCun's connections are read off: Wᵀ by default, Wᵀ_valid for a
+    /// convolution (its border taps are connections), every window for max pooling.
+    func connectionMatrix() -> TiedMatrix
+    /// False for a map that acts unit by unit (an activation, Flatten, Identity):
+    /// LeCun's table leaves it out.
+    var hasConnections: Bool { get }
 }
 
 extension Layer {
@@ -87,6 +100,15 @@ extension Layer {
 
     /// No note by default.
     public var matrixNote: String? { nil }
+
+    /// No rule by default: the terms are counted.
+    public var geometricNonzeroCount: Int? { nil }
+    public var geometricConnectionCount: Int? { nil }
+    public func connectionMatrix() -> TiedMatrix { matrixForm().tied }
+    public var hasConnections: Bool { true }
+
+    /// Output units that add a bias: all of them for a layer with one.
+    var biasedUnitCount: Int { biasShape == nil ? 0 : output.count }
 
     /// By default every output unit may read fan_in inputs, or a whole input map
     /// for a layer without weights: a kind whose rows are shorter says so.

@@ -28,9 +28,7 @@ public struct LayerCount: Equatable, Sendable {
     }
 
     /// Whether `layer` has connections: not a unit-by-unit map.
-    public static func hasConnections(_ layer: any Layer) -> Bool {
-        !(layer is Activation || layer is Flatten || layer is Identity)
-    }
+    public static func hasConnections(_ layer: any Layer) -> Bool { layer.hasConnections }
 
     /// Rows of Wᵀ that add a bias.
     private static func biasedRows(_ layer: any Layer) -> Int {
@@ -44,7 +42,7 @@ public struct LayerCount: Equatable, Sendable {
     /// - Complexity: O(``Layer/entryCountBound``) time and memory; never a dense matrix.
     public static func fromMatrix(_ named: NetworkLayer) -> LayerCount {
         let layer = named.layer
-        let tied = (layer as? Convolution)?.validTiedMatrix() ?? (layer as? MaxPooling)?.windowPattern() ?? layer.matrixForm().tied
+        let tied = layer.connectionMatrix()
         let usedWeights = Set(tied.terms.map(\.parameter)).count
         let biases = Set((0..<layer.output.count).compactMap { layer.biasParameter(ofRow: $0) }).count
         return LayerCount(
@@ -62,19 +60,7 @@ public struct LayerCount: Equatable, Sendable {
     ///     parameters    ∏ weightShape + ∏ biasShape
     public static func fromGeometry(_ named: NetworkLayer) -> LayerCount? {
         let layer = named.layer
-        let biased = layer.biasShape == nil ? 0 : layer.output.count
-        let connections: Int
-        if let convolution = layer as? Convolution {
-            connections = saturatingSum(convolution.tapCount, biased)
-        } else if let linear = layer as? Linear {
-            connections = saturatingSum(linear.termCount, biased)
-        } else if let pooling = layer as? any PoolingLayer {
-            connections = pooling.constantCount
-        } else if let maxPool = layer as? MaxPooling {
-            connections = maxPool.windowEntryCount
-        } else {
-            return nil
-        }
+        guard let connections = layer.geometricConnectionCount else { return nil }
         return LayerCount(name: named.name, kind: layer.kind, units: layer.output.count, connections: connections, freeParameters: layer.layerParameterCount)
     }
 }

@@ -63,28 +63,6 @@ public struct NetworkLayerRow: Sendable, Equatable {
     }
 }
 
-extension Layer {
-    /// Structural nonzeros of Wᵀ from the geometry alone, or nil for a kind (or
-    /// padding mode) without a rule:
-    ///
-    ///     convolution, zero or constant padding   pairs · ∏_d A_d,
-    ///         A_d = Σ_o |{k : o·s − p_before + k·dil ∈ [0, n)}|   taps on real units
-    ///     Linear                                  positions · out · in
-    ///     MaxPool (J(x) selects one unit a window) output units
-    ///     activation (J(x) = diag f′(x))          units: the diagonal, J's support at any x
-    ///
-    /// A border tap of zero or constant padding lands on no input unit (it is
-    /// the offset o), so it is no entry of Wᵀ; circular, reflect and replicate
-    /// fold border taps onto real units, where entries merge, and have no rule.
-    public var geometricNonzeroCount: Int? {
-        if let convolution = self as? Convolution { return convolution.realTapCount }
-        if let linear = self as? Linear { return linear.termCount }
-        if self is MaxPooling { return output.count }
-        if self is Activation { return input.count }
-        return nil
-    }
-}
-
 extension Convolution {
     /// Taps that land on real input units, for zero or constant padding; nil for
     /// the modes that fold the border onto the input.

@@ -110,6 +110,10 @@ public struct Activation: InputDependentLayer, Hashable {
     }
 
     public var entryCountBound: Int { input.count }
+    /// J(x)'s support at any x: the diagonal (a zero slope is still the structure).
+    public var geometricNonzeroCount: Int? { input.count }
+    /// f acts unit by unit: no connections.
+    public var hasConnections: Bool { false }
 
     public var matrixNote: String? {
         "x \(point.sourceDescription); entry u is f′(x_u), the zero ones left out."

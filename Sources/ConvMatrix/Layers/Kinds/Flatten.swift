@@ -95,6 +95,10 @@ extension Flatten: Layer {
     public var kind: String { "Flatten" }
     public var specDescription: String { canonical }
     /// Flatten moves no number: Wᵀ is the identity on the units in torch's order.
+    public var geometricNonzeroCount: Int? { input.count }
+    /// Flatten moves no unit: no connections.
+    public var hasConnections: Bool { false }
+
     public var matrixNote: String? {
         "Flatten only regroups the units: Wᵀ is the identity, y holds x's numbers in the same order, read as \(output)"
     }

@@ -50,6 +50,10 @@ extension Identity: Layer {
 
     public func matrixForm() -> MatrixForm { .identity(of: self) }
 
+    public var geometricNonzeroCount: Int? { input.count }
+    /// y = x: no connections.
+    public var hasConnections: Bool { false }
+
     public func referenceForward<S: ReferenceScalar>(x: [S], weight: [S], bias: [S]?) -> [S] {
         ReferenceRegrouping.identity(x)
     }

@@ -101,6 +101,9 @@ extension Linear: Layer {
     public var kind: String { "Linear" }
     public var specDescription: String { canonical }
     /// On (…, in_features) the weight is shared across the leading positions.
+    public var geometricNonzeroCount: Int? { termCount }
+    public var geometricConnectionCount: Int? { saturatingSum(termCount, biasedUnitCount) }
+
     public var matrixNote: String? {
         leadingPositions == 1
             ? "a fully connected layer: every entry is its own weight wⱼᵢ, nothing is shared"

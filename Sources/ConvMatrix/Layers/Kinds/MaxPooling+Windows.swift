@@ -7,6 +7,11 @@
 ///
 /// because a window's taps factor over the dimensions.
 extension MaxPooling {
+    /// J(x) selects one unit a window.
+    public var geometricNonzeroCount: Int? { output.count }
+    public var geometricConnectionCount: Int? { windowEntryCount }
+    public func connectionMatrix() -> TiedMatrix { windowPattern() }
+
     /// C · ∏_d Σ_i |taps_d(i)|, from the geometry.
     ///
     /// - Complexity: O(Σ_d o_d·k_d).

@@ -35,6 +35,10 @@ extension PoolingLayer {
     /// No weights, so no weight gradient.
     public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] { [] }
 
+    public var geometricNonzeroCount: Int? { constantCount }
+    /// One connection per window entry.
+    public var geometricConnectionCount: Int? { constantCount }
+
     /// Entries of Wᵀ: C · ∏_d Σ_i |W_d(i)|, saturating (windows factor over dimensions).
     public var constantCount: Int {
         saturatingProduct([input.channels] + axes.map(\.totalExtent))
