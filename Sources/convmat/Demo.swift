@@ -1,32 +1,48 @@
 import ArgumentParser
 import ConvMatrix
+import Foundation
 
-/// `convmat demo [NAME]`: seeded, deterministic teaching demos.
+/// `convmat demo [NAME] [--step] [--seed N] [--list]`: seeded, deterministic teaching demos in titled steps.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Step through a teaching demo (deterministic: its output is pinned in tests).")
+        abstract: "Step through a teaching demo (deterministic: its output is pinned in tests).",
+        discussion: "With --step on a terminal each step waits for Enter, and q quits; otherwise every step is printed.")
 
     enum Name: String, CaseIterable, ExpressibleByArgument {
         case slide
         case borderModes = "border-modes"
+        case twoViews = "two-views"
+        case layer2d
 
         var summary: String {
             switch self {
             case .slide: "The slide's Conv1d(2, 3, kernel_size=3, bias=False) on 2x6: Wᵀ, forward and backward."
             case .borderModes: "'valid', 'same' and 'full' on a short signal; P and Wᵀ for every padding mode."
+            case .twoViews: "The sum of convolutions and the swipe of weighted sums: one operator under a permutation."
+            case .layer2d: "The slides' 2-D layer, 4 maps of 14x14 to 12 of 10x10: a doubly block-Toeplitz block and the counts."
             }
         }
 
-        func text() throws -> String {
+        func demo(seed: UInt64) -> TeachingDemo {
             switch self {
-            case .slide: try SlideDemo().text()
-            case .borderModes: try BorderModesDemo().text()
+            case .slide: SlideDemo(seed: seed)
+            case .borderModes: BorderModesDemo()
+            case .twoViews: TwoViewsDemo(seed: seed)
+            case .layer2d: Layer2dDemo(seed: seed)
             }
         }
     }
 
     @Argument(help: "The demo to run.")
     var name: Name = .slide
+
+    @Flag(help: "On a terminal: wait for Enter after each step (q quits).")
+    var step = false
+
+    @Option(
+        parsing: .unconditional, help: "Seed of the demo's integer weights and data. (default: 0)",
+        transform: OptionValues.wholeNumber("seed"))
+    var seed: UInt64 = 0
 
     @Flag(help: "List the demos.")
     var list = false
@@ -37,6 +53,22 @@ struct Demo: ParsableCommand {
             Terminal.write(Name.allCases.map { "\($0.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)\n" }.joined())
             return
         }
-        Terminal.write(try name.text())
+        let demo = name.demo(seed: seed)
+        let printer = DemoPrinter(colour: Terminal.colourEnabled, width: min(80, Terminal.width ?? 80))
+        guard step, Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1 else {
+            Terminal.write(try printer.all(demo))
+            return
+        }
+        let steps = try demo.steps()
+        Terminal.write(printer.heading(demo.title))
+        for (k, current) in steps.enumerated() {
+            Terminal.write(printer.text(of: current, number: k + 1, of: steps.count))
+            guard k + 1 < steps.count else { break }
+            Terminal.write("\n— Enter for step \(k + 2) of \(steps.count), q to quit — ")
+            guard let answer = readLine(), answer.trimmingCharacters(in: .whitespaces).lowercased() != "q" else {
+                Terminal.write("\n")
+                return
+            }
+        }
     }
 }

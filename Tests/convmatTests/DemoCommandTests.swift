@@ -16,10 +16,55 @@ import Testing
         #expect(!text.contains("difference| = 1") && !text.contains("− z| = 1"))
     }
 
+    static let demos = ["slide", "border-modes", "two-views", "layer2d"]
+
+    /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.
+    @Test(arguments: demos)
+    func everyDemoPrintsItsSteps(_ name: String) throws {
+        let result = try CLI.run(["demo", name])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let titles = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Step ") }
+        let count = try #require(titles.first.flatMap { $0.split(separator: " ")[3] }.flatMap { Int($0) })
+        #expect(titles.count == count && count >= 2)
+        for (k, title) in titles.enumerated() { #expect(title.hasPrefix("Step \(k + 1) of \(count) · ")) }
+        #expect(!result.stdout.contains("\u{1b}["), "no colour without a terminal")
+    }
+
+    /// `--step` on a pseudo-terminal (script(1)): Enter shows the next step, q quits before the third.
+    @Test func stepWaitsForEnterAndQuitsOnQ() throws {
+        let script = "/usr/bin/script"
+        try #require(FileManager.default.isExecutableFile(atPath: script))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", "\(CLI.binary.path) demo slide --step", "/dev/null"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("\nq\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("Step 1 of 4") && text.contains("Step 2 of 4"))
+        #expect(!text.contains("Step 3 of 4"), "q quits before step 3")
+        #expect(text.contains("Enter for step 2 of 4, q to quit"))
+    }
+
+    /// --seed draws other integer weights: the numbers change, the structure does not.
+    @Test func seedChangesTheNumbers() throws {
+        let standard = try CLI.run(["demo", "slide"]).stdout
+        let other = try CLI.run(["demo", "slide", "--seed", "3"])
+        #expect(other.status == 0)
+        #expect(other.stdout != standard)
+        #expect(other.stdout.contains("W has 144 entries, 72 structural nonzeros, but only 18 effective parameters"))
+    }
+
     @Test func listNamesEveryDemo() throws {
         let result = try CLI.run(["demo", "--list"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("slide"))
+        for name in Self.demos { #expect(result.stdout.contains("\n\(name) ") || result.stdout.hasPrefix("\(name) ")) }
     }
 
     /// README's teaser is the real output of `convmat demo slide` (regenerate with `make readme`).

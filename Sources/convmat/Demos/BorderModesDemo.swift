@@ -3,32 +3,36 @@ import ConvMatrix
 /// The slides' border modes ('valid', 'same', 'full') on a short signal with a
 /// smoothing and a differentiation kernel, then padding as a matrix P for each
 /// padding mode and the Wᵀ = Wᵀ_valid · P it makes.
-struct BorderModesDemo {
+struct BorderModesDemo: TeachingDemo {
     let signal: [Double] = [3, 1, 4, 1, 5, 9, 2]
     let kernels: [(name: String, taps: [Double])] = [("smoothing", [1, 2, 1]), ("differentiation", [-1, 1])]
 
-    func text() throws -> String {
-        try [
-            heading("Border modes and padding as a matrix"),
-            borderModes(),
-            paddingModes(),
-        ].joined(separator: "\n")
-    }
+    let title = "Border modes and padding as a matrix"
 
-    private func heading(_ title: String) -> String {
-        title + "\n" + String(repeating: "═", count: title.count) + "\n"
-    }
-
-    private func section(_ title: String) -> String {
-        "── " + title + " " + String(repeating: "─", count: max(3, 66 - title.count)) + "\n"
+    func steps() throws -> [DemoStep] {
+        [
+            DemoStep(
+                title: "The slides' border modes on x = \(VectorText.tuple(signal, width: 2))",
+                explanation: """
+                    'valid' keeps only windows inside the signal, 'same' pads so that the output is as \
+                    long as the input, 'full' keeps every window that touches it. The output length \
+                    follows from the padding alone.
+                    """, body: try borderModes()),
+            DemoStep(
+                title: "Padding as a matrix: Wᵀ = Wᵀ_valid · P",
+                explanation: """
+                    Every padded layer is the 'valid' convolution of an extended input x̃ = P x; the \
+                    padding modes differ only in P. Circular, reflect and replicate padding copy input \
+                    units, so several taps land on one entry of Wᵀ and it sums parameters.
+                    """, body: try paddingModes()),
+        ]
     }
 
     /// One line per kernel and border mode: the output length and the output.
     private func borderModes() throws -> String {
-        var text = section("The slides' border modes on x = \(VectorText.tuple(signal, width: 2))")
-        text += "o = ⌊(i + p₋ + p₊ − d·(k−1) − 1)/s⌋ + 1 with i = \(signal.count)\n\n"
+        var text = "o = ⌊(i + p₋ + p₊ − d·(k−1) − 1)/s⌋ + 1 with i = \(signal.count)\n\n"
         for kernel in kernels {
-            text += "\(kernel.name) kernel w = \(VectorText.tuple(kernel.taps, width: 2)) (z_t = Σ_s w_s x_(t+s)):\n"
+            text += "\(kernel.name) kernel w = \(VectorText.tuple(kernel.taps, width: 2)) (zₜ = Σₛ wₛ xₜ₊ₛ):\n"
             for mode in ["valid", "same", "full"] {
                 let layer = try layer("Conv1d(1, 1, \(kernel.taps.count), padding='\(mode)', bias=False)", length: signal.count)
                 let y = try MaterialisedConvolution(layer, weights: LayerWeights(weight: kernel.taps, bias: nil, for: layer.spec)).forward(signal)
@@ -44,10 +48,7 @@ struct BorderModesDemo {
     /// P and Wᵀ for each padding mode, on x = (1, 2, 3, 4, 5) with one unit of padding.
     private func paddingModes() throws -> String {
         let x: [Double] = [1, 2, 3, 4, 5]
-        var text = section("Padding as a matrix: Wᵀ = Wᵀ_valid · P, x = \(VectorText.tuple(x, width: 2)), pad 1")
-        text +=
-            "Every padded layer is the 'valid' convolution of the extended input x̃ = P x;\n"
-            + "the modes differ only in P. Smoothing kernel v = (v¹, v², v³) = (1, 2, 1).\n\n"
+        var text = "x = \(VectorText.tuple(x, width: 2)), one unit of padding, smoothing kernel v = (v¹, v², v³) = (1, 2, 1).\n\n"
         let modes = ["'zeros'", "'circular'", "'reflect'", "'replicate'", "'constant', padding_value=-1.0"]
         for mode in modes {
             let spec = "Conv1d(1, 1, 3, padding=1, bias=False, padding_mode=\(mode))"

@@ -4,12 +4,14 @@ import ConvMatrix
 /// counts, a forward pass against direct convolution and a backward pass
 /// against the slides' formulas, all with small integers so that every
 /// number can be checked by hand.
-struct SlideDemo {
+struct SlideDemo: TeachingDemo {
     let spec = "Conv1d(2, 3, kernel_size=3, bias=False)"
     let shape = "2x6"
-    let seed: UInt64 = 0
+    var seed: UInt64 = 0
 
-    func text() throws -> String {
+    let title = "The slide: convolution layers as y = Wᵀx"
+
+    func steps() throws -> [DemoStep] {
         let layer = try Convolution(ConvolutionSpec(parsing: spec), input: TensorShape(parsing: shape))
         let weights = LayerWeights.integers(for: layer.spec, seed: seed)
         let materialised = try MaterialisedConvolution(layer, weights: weights)
@@ -17,20 +19,34 @@ struct SlideDemo {
         let x = (0..<layer.input.count).map { _ in Double(random.nextInt(in: 0...4)) }
         let dy = (0..<layer.output.count).map { _ in Double(random.nextSmallNonzeroInteger()) }
         return [
-            heading("The slide: convolution layers as y = Wᵀx"),
-            shapes(layer),
-            matrix(materialised),
-            forward(materialised, of: layer, x: x),
-            backward(materialised, of: layer, x: x, dy: dy),
-        ].joined(separator: "\n")
-    }
-
-    private func heading(_ title: String) -> String {
-        title + "\n" + String(repeating: "═", count: title.count) + "\n"
-    }
-
-    private func section(_ title: String) -> String {
-        "── " + title + " " + String(repeating: "─", count: max(3, 66 - title.count)) + "\n"
+            DemoStep(
+                title: "The shapes",
+                explanation: """
+                    A Conv1d layer reads C_in feature maps xᵢ and writes C_out maps yⱼ, each yⱼ a sum of \
+                    convolutions wⱼᵢ ∗ xᵢ. Flatten x and y into vectors, channel after channel, and the \
+                    whole layer is one matrix: y = Wᵀx.
+                    """, body: shapes(layer)),
+            DemoStep(
+                title: "Wᵀ: blocks are pairs of maps, band matrices are convolutions",
+                explanation: """
+                    Block (j, i) of Wᵀ is the convolution of input map i into output map j: a band \
+                    matrix whose diagonals each hold one tap vⱼᵢᵗ. One parameter fills a whole \
+                    diagonal: that is weight sharing.
+                    """, body: matrix(materialised)),
+            DemoStep(
+                title: "Forward: y = Wᵀx, one dgemv, against direct convolution",
+                explanation: """
+                    With small integer kernels and inputs, Double arithmetic is exact, so the matrix \
+                    product and the sliding-window sum must agree to the last bit.
+                    """, body: forward(materialised, of: layer, x: x)),
+            DemoStep(
+                title: "Backward: δx = W δy and δv = the tied sum of δy xᵀ",
+                explanation: """
+                    Backpropagation multiplies by the same matrix, transposed: δx = W δy is the \
+                    slides' full convolution [∂E/∂z ∗ w]. Each parameter's gradient sums δy xᵀ over \
+                    the entries it occupies: the slides' cross-correlation [∂E/∂z ⋆ x].
+                    """, body: backward(materialised, of: layer, x: x, dy: dy)),
+        ]
     }
 
     private func shapes(_ layer: Convolution) -> String {
@@ -45,10 +61,9 @@ struct SlideDemo {
 
     private func matrix(_ m: MaterialisedConvolution) -> String {
         let w = m.tied
-        return section("Wᵀ: blocks = pairs of feature maps, band matrices = convolutions")
-            + MatrixTextRenderer().render(w, input: m.layer.input, output: m.layer.output)
+        return MatrixTextRenderer().render(w, input: m.layer.input, output: m.layer.output)
             + "\nW has \(w.entryCount) entries, \(w.nonzeroCount) structural nonzeros, "
-            + "but only \(w.parameterCount) effective parameters v_ji^t.\n"
+            + "but only \(w.parameterCount) effective parameters vⱼᵢᵗ.\n"
     }
 
     private func forward(_ m: MaterialisedLayer, of layer: Convolution, x: [Double]) -> String {
@@ -56,12 +71,11 @@ struct SlideDemo {
         let direct: [Double] = ReferenceConvolution.forward(
             spec: layer.spec, input: layer.input, x: x, weight: m.weights.weight, bias: nil)
         let weightShape = TensorShape(channels: layer.spec.outChannels * layer.spec.inChannels, spatial: layer.spec.kernelSize)
-        return section("Forward: y = Wᵀx, one dgemv, against direct convolution")
-            + "integer kernels v_ji = (v¹, v², v³), seed \(seed):\n"
+        return "integer kernels vⱼᵢ = (v¹, v², v³), seed \(seed):\n"
             + VectorText.kernels(m.weights.weight, shape: weightShape, names: m, prefix: "v")
             + "input x:\n" + VectorText.maps("x", x, shape: layer.input)
             + "\ny = Wᵀx:\n" + VectorText.maps("y", y, shape: layer.output)
-            + "direct z_j(t) = Σ_i Σ_s w_ji^s · x_i^(t+s):\n" + VectorText.maps("z", direct, shape: layer.output)
+            + "direct zⱼ(t) = Σᵢ Σₛ wⱼᵢˢ · xᵢ(t+s):\n" + VectorText.maps("z", direct, shape: layer.output)
             + "max |y − z| = \(NumberFormat.compact(maxAbsDifference(y, direct))) (integers: Double arithmetic is exact)\n"
     }
 
@@ -73,8 +87,7 @@ struct SlideDemo {
         let directDv: [Double] = ReferenceConvolution.weightGradient(
             spec: layer.spec, input: layer.input, x: x, outputGradient: dy)
         let weightShape = TensorShape(channels: layer.spec.outChannels * layer.spec.inChannels, spatial: layer.spec.kernelSize)
-        return section("Backward: δx = W δy and δv = tied Σ of δy xᵀ, against the slides")
-            + "output gradient δy = ∂E/∂z:\n" + VectorText.maps("δy", dy, shape: layer.output)
+        return "output gradient δy = ∂E/∂z:\n" + VectorText.maps("δy", dy, shape: layer.output)
             + "\nδx = W δy (the same matrix, transposed):\n" + VectorText.maps("δx", dx, shape: layer.input)
             + "∂E/∂x = [∂E/∂z ∗ w] (full convolution):\n" + VectorText.maps("δx", directDx, shape: layer.input)
             + "max |difference| = \(NumberFormat.compact(maxAbsDifference(dx, directDx)))\n"
