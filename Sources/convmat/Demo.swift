@@ -13,6 +13,8 @@ struct Demo: ParsableCommand {
         case borderModes = "border-modes"
         case twoViews = "two-views"
         case layer2d
+        case slidingWindow = "sliding-window"
+        case lenet1989
 
         var summary: String {
             switch self {
@@ -20,6 +22,8 @@ struct Demo: ParsableCommand {
             case .borderModes: "'valid', 'same' and 'full' on a short signal; P and Wᵀ for every padding mode."
             case .twoViews: "The sum of convolutions and the swipe of weighted sums: one operator under a permutation."
             case .layer2d: "The slides' 2-D layer, 4 maps of 14x14 to 12 of 10x10: a doubly block-Toeplitz block and the counts."
+            case .slidingWindow: "The string kernel φ_struct on ATCAGACAATA and CGTACAA: a convolution and a sum pooling."
+            case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
             }
         }
 
@@ -29,6 +33,8 @@ struct Demo: ParsableCommand {
             case .borderModes: BorderModesDemo()
             case .twoViews: TwoViewsDemo(seed: seed)
             case .layer2d: Layer2dDemo(seed: seed)
+            case .slidingWindow: SlidingWindowDemo(seed: seed)
+            case .lenet1989: LeNetDemo()
             }
         }
     }

@@ -16,7 +16,7 @@ import Testing
         #expect(!text.contains("difference| = 1") && !text.contains("− z| = 1"))
     }
 
-    static let demos = ["slide", "border-modes", "two-views", "layer2d"]
+    static let demos = ["slide", "border-modes", "two-views", "layer2d", "sliding-window", "lenet1989"]
 
     /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.
     @Test(arguments: demos)
@@ -58,6 +58,24 @@ import Testing
         #expect(other.status == 0)
         #expect(other.stdout != standard)
         #expect(other.stdout.contains("W has 144 entries, 72 structural nonzeros, but only 18 effective parameters"))
+    }
+
+    /// The string kernel: the matrices and the direct sum over substrings agree, and so do the two kernels.
+    @Test func slidingWindowAgreesWithTheSumOverSubstrings() throws {
+        let text = try CLI.run(["demo", "sliding-window"]).stdout
+        #expect(text.components(separatedBy: "max |difference| = 0\n").count == 3)
+        let inner = try #require(text.split(separator: "\n").first { $0.hasPrefix("⟨φ_struct(x), φ_struct(x′)⟩ = ") })
+        let pairs = try #require(text.split(separator: "\n").first { $0.hasPrefix("Σ_{s, s′} k(s, s′)") })
+        #expect(inner.split(separator: " ").last == pairs.split(separator: " ").last)
+        #expect(text.contains("feature lengths: 8 for L = 11, 8 for L = 7"))
+    }
+
+    /// The lenet1989 demo derives the paper's numbers (LeCun et al. 1989: 64,660 connections, 9,760 parameters).
+    @Test func lenetDemoDerivesThePapersTable() throws {
+        let text = try CLI.run(["demo", "lenet1989"]).stdout
+        #expect(text.contains("768 units × (25 taps + 1 bias) = 19,968 connections"))
+        #expect(text.contains("192 units × (200 taps + 1 bias) = 38,592 connections"))
+        #expect(text.contains("64,660") && text.contains("9,760") && text.contains("1,256"))
     }
 
     @Test func listNamesEveryDemo() throws {
