@@ -15,6 +15,7 @@ struct Demo: ParsableCommand {
         case layer2d
         case slidingWindow = "sliding-window"
         case lenet1989
+        case residual
 
         var summary: String {
             switch self {
@@ -24,6 +25,7 @@ struct Demo: ParsableCommand {
             case .layer2d: "The slides' 2-D layer, 4 maps of 14x14 to 12 of 10x10: a doubly block-Toeplitz block and the counts."
             case .slidingWindow: "The string kernel φ_struct on ATCAGACAATA and CGTACAA: a convolution and a sum pooling."
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
+            case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
             }
         }
 
@@ -35,6 +37,7 @@ struct Demo: ParsableCommand {
             case .layer2d: Layer2dDemo(seed: seed)
             case .slidingWindow: SlidingWindowDemo(seed: seed)
             case .lenet1989: LeNetDemo()
+            case .residual: ResidualDemo(seed: seed)
             }
         }
     }

@@ -16,7 +16,7 @@ import Testing
         #expect(!text.contains("difference| = 1") && !text.contains("− z| = 1"))
     }
 
-    static let demos = ["slide", "border-modes", "two-views", "layer2d", "sliding-window", "lenet1989"]
+    static let demos = ["slide", "border-modes", "two-views", "layer2d", "sliding-window", "lenet1989", "residual"]
 
     /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.
     @Test(arguments: demos)
@@ -76,6 +76,14 @@ import Testing
         #expect(text.contains("768 units × (25 taps + 1 bias) = 19,968 connections"))
         #expect(text.contains("192 units × (200 taps + 1 bias) = 38,592 connections"))
         #expect(text.contains("64,660") && text.contains("9,760") && text.contains("1,256"))
+    }
+
+    /// The residual block's product is I + Wᵀ_F, its Jacobian I + D(x) Wᵀ_F, both computed by the network.
+    @Test func residualDemoAgreesWithTheFormulas() throws {
+        let text = try CLI.run(["demo", "residual"]).stdout
+        #expect(text.contains("max |product − (I + Wᵀ_F)| = 0\n"))
+        #expect(text.contains("max |J(x) − (I + D(x) Wᵀ_F)| = 0\n"))
+        #expect(text.contains("δy = ( 1, 2, 3, 4, 5, 6)"))
     }
 
     @Test func listNamesEveryDemo() throws {
