@@ -64,7 +64,8 @@ struct ResidualDemo: TeachingDemo {
                 difference = max(difference, abs(jacobian[r, c] - expected))
             }
         }
-        return "at x = \(VectorText.tuple(x, width: 2)): Wᵀ_F x = \(VectorText.tuple(z, width: 3)), so D(x) = diag\(VectorText.tuple(z.map { $0 > 0 ? 1 : 0 }, width: 2))\n"
+        let d = VectorText.tuple(z.map { $0 > 0 ? 1 : 0 }, width: 2)
+        return "at x = \(VectorText.tuple(x, width: 2)): Wᵀ_F x = \(VectorText.tuple(z, width: 3)), so D(x) = diag\(d)\n"
             + "J(x), multiplied out by the network:\n" + Self.rows(jacobian)
             + "\nmax |J(x) − (I + D(x) Wᵀ_F)| = \(NumberFormat.compact(difference))\n"
     }
