@@ -16,6 +16,7 @@ struct Demo: ParsableCommand {
         case slidingWindow = "sliding-window"
         case lenet1989
         case residual
+        case whyCNNs = "why-cnns"
 
         var summary: String {
             switch self {
@@ -26,6 +27,7 @@ struct Demo: ParsableCommand {
             case .slidingWindow: "The string kernel φ_struct on ATCAGACAATA and CGTACAA: a convolution and a sum pooling."
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
+            case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
             }
         }
 
@@ -38,6 +40,7 @@ struct Demo: ParsableCommand {
             case .slidingWindow: SlidingWindowDemo(seed: seed)
             case .lenet1989: LeNetDemo()
             case .residual: ResidualDemo(seed: seed)
+            case .whyCNNs: WhyCNNsDemo(seed: seed)
             }
         }
     }

@@ -16,7 +16,7 @@ import Testing
         #expect(!text.contains("difference| = 1") && !text.contains("− z| = 1"))
     }
 
-    static let demos = ["slide", "border-modes", "two-views", "layer2d", "sliding-window", "lenet1989", "residual"]
+    static let demos = ["slide", "border-modes", "two-views", "layer2d", "sliding-window", "lenet1989", "residual", "why-cnns"]
 
     /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.
     @Test(arguments: demos)
@@ -84,6 +84,16 @@ import Testing
         #expect(text.contains("max |product − (I + Wᵀ_F)| = 0\n"))
         #expect(text.contains("max |J(x) − (I + D(x) Wᵀ_F)| = 0\n"))
         #expect(text.contains("δy = ( 1, 2, 3, 4, 5, 6)"))
+    }
+
+    /// Translation equivariance exactly, invariance after pooling, and the receptive field 2L + 1.
+    @Test func whyCNNsComputesItsThreeReasons() throws {
+        let text = try CLI.run(["demo", "why-cnns"]).stdout
+        #expect(text.contains("max |Wᵀ(Sx) − S(Wᵀx)| = 0\n"))
+        let pooling = try #require(text.split(separator: "\n").first { $0.hasPrefix("sum pooling:") })
+        let sums = pooling.split(separator: "=").dropFirst().map { $0.split(separator: ",")[0].split(separator: ":")[0].trimmingCharacters(in: .whitespaces) }
+        #expect(sums.count == 2 && sums[0] == sums[1])
+        for depth in 1...4 { #expect(text.contains("\(2 * depth + 1) inputs")) }
     }
 
     @Test func listNamesEveryDemo() throws {
