@@ -40,15 +40,15 @@ extension Checker {
     ///     bytes = parameters + the compressed form + 24 vectors of the units
     ///             (the data, the passes' outputs, each SparseLayer's o + b)
     ///             + the structure sample's formal variables and forms
-    ///     work  = 5 reference passes + 8 sparse passes (2 per entry each)
-    ///             + the sampled rows' formal sums
+    ///     work  = 3 reference passes (the gradients and the offset; the forward
+    ///             checks sample their units) + 8 sparse passes + the sampled rows' formal sums
     static func sparseEstimate(for layer: any Layer) -> ResourceEstimate {
         let compressed = ResourceEstimate(bytes: CompressedMatrixForm.estimatedBytes(for: layer), work: 10 * Double(layer.entryCountBound))
         let vectors = ResourceEstimate(bytes: saturatingProduct(24 * MemoryLayout<Double>.size, saturatingSum(layer.input.count, layer.output.count)), work: 0)
         let sampled = saturatingProduct(min(layer.output.count, sparseStructureRows), max(1, layer.fanIn))
         let symbolicUnits = saturatingSum(saturatingProduct(2, layer.extendedUnitCount), layer.weightParameterCount)
         let proof = ResourceEstimate(sampled, at: symbolicTermRate) + ResourceEstimate(symbolicUnits, at: symbolicUnitRate)
-        let references = ResourceEstimate(layer.entryCountBound, at: referenceTapRate).repeated(5)
+        let references = ResourceEstimate(layer.entryCountBound, at: referenceTapRate).repeated(3)
         let passes = ResourceEstimate(bytes: 0, work: 16 * Double(layer.entryCountBound))
         return layer.parameterEstimate + compressed + vectors + proof + references + passes
     }

@@ -20,15 +20,16 @@ extension Checker {
         let realLayer = try SparseLayer(compressed, weights: data.realWeights)
         let givenLayer = try givenWeights.map { w throws(ConvMatrixError) in try SparseLayer(compressed, weights: w) }
         let passes = SparseCheckPasses(checker: self, form: compressed)
+        let forwardUnits = sampledRows(layer.output.count, limit: SparseCheckPasses.forwardSampleUnits, salt: 0xF0D)
         var checks = [sparseStructure(compressed)]
         if let givenLayer {
             checks.append(.skipped(.forwardIntegers, because: "replaced by the given weights"))
-            checks.append(try passes.forward(givenLayer, x: data.x, name: .forwardGivenWeights))
+            checks.append(try passes.forward(givenLayer, x: data.x, name: .forwardGivenWeights, units: forwardUnits))
         } else {
-            checks.append(try passes.forward(integerLayer, x: data.x, name: .forwardIntegers))
+            checks.append(try passes.forward(integerLayer, x: data.x, name: .forwardIntegers, units: forwardUnits))
             checks.append(.skipped(.forwardGivenWeights, because: "no --weight given"))
         }
-        checks.append(try passes.forward(realLayer, x: data.realX, name: .forwardReals))
+        checks.append(try passes.forward(realLayer, x: data.realX, name: .forwardReals, units: forwardUnits))
         let gradientLayer = givenLayer ?? integerLayer
         let gradients = gradientLayer.backward(sampleRows: Self.row(data.x), outputGradientRows: Self.row(data.dy))
         let referenceInputGradient = layer.referenceInputGradient(outputGradient: data.dy, weight: gradientLayer.weights.weight)
@@ -59,7 +60,7 @@ extension Checker {
     /// that formal sum. Every row when there are no more than ``sparseStructureRows``.
     func sparseStructure(_ form: CompressedMatrixForm) -> CheckReport.Check {
         guard let convolution = layer as? Convolution else { preconditionFailure("the sparse path is for convolutions") }
-        let rows = sampledRows(form.tied.rows)
+        let rows = sampledRows(form.tied.rows, limit: Self.sparseStructureRows, salt: 0x5A3B_1E0F)
         let xs: [SymbolicScalar] = (0..<layer.input.count).map { .input($0) }
         let ws: [SymbolicScalar] = (0..<layer.weightParameterCount).map { .parameter($0) }
         let reference = ReferenceConvolution.forward(spec: convolution.spec, input: layer.input, x: xs, weight: ws, units: rows)
@@ -91,12 +92,12 @@ extension Checker {
         return .ran(.structure, error: tally.largest, tolerance: 0, note: note)
     }
 
-    /// Every row, or ``sparseStructureRows`` distinct rows drawn from the seed, ascending.
-    private func sampledRows(_ count: Int) -> [Int] {
-        guard count > Self.sparseStructureRows else { return Array(0..<count) }
-        var random = SplitMix64(seed: seed ^ 0x5A3B_1E0F)
+    /// Every row, or `limit` distinct rows drawn from the seed (salted per use), ascending.
+    private func sampledRows(_ count: Int, limit: Int, salt: UInt64) -> [Int] {
+        guard count > limit else { return Array(0..<count) }
+        var random = SplitMix64(seed: seed ^ salt)
         var sample = Set<Int>()
-        while sample.count < Self.sparseStructureRows { sample.insert(random.nextInt(in: 0...(count - 1))) }
+        while sample.count < limit { sample.insert(random.nextInt(in: 0...(count - 1))) }
         return sample.sorted()
     }
 }
