@@ -24,7 +24,13 @@ FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
 FUZZ_SHORT := $(FUZZ) $(CONVMAT) --count $(FUZZ_SHORT_COUNT) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) --timeout 30
 
-.PHONY: lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short fuzz-packages bench-peers test readme check-readme clean
+# AlexNet-sized work runs on the release binary only (docs/performance.md): the
+# sparse path's summary (also under a small --max-memory), a block, the guard's
+# refusals, and check. About three minutes on two cores after the release build (check: ~2 min).
+RELEASE_CONVMAT := .build/release/convmat
+ALEXNET_CONV1 := 'Conv2d(3, 96, 11, stride=4)' --input 3x227x227
+
+.PHONY: test-release lint format regenerate docs-images all deps system-packages test-packages apt-packages swift-toolchain venv build demo notebooks fuzz fuzz-short fuzz-packages bench-peers test readme check-readme clean
 
 all: build
 
@@ -109,7 +115,23 @@ test: deps test-packages venv lint
 	$(SWIFT) build --build-tests
 	$(RUN_NOTEBOOKS)
 	$(FUZZ_SHORT)
+	$(MAKE) --no-print-directory test-release
 	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test
+
+# Each command must exit as stated, and the summary must say what it is.
+test-release: deps
+	$(SWIFT) build -c release
+	@set -o pipefail; \
+	COLUMNS=80 $(RELEASE_CONVMAT) show $(ALEXNET_CONV1) | grep -q 'shown from the compressed sparse form' && \
+	$(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --max-memory 1200M | grep -q '105,415,200 structural nonzeros' && \
+	$(RELEASE_CONVMAT) show alexnet --layer conv1 | grep -q 'block (1, 1) of Wᵀ' && \
+	{ $(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format json >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
+	grep -q 'text summary' .build/test-release.err && \
+	{ $(RELEASE_CONVMAT) invert $(ALEXNET_CONV1) >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
+	$(RELEASE_CONVMAT) check $(ALEXNET_CONV1) --max-flops 1e11 | grep -q 'seeded sample of 2,048' && \
+	$(RELEASE_CONVMAT) count alexnet >/dev/null && \
+	echo "test-release: AlexNet conv1 on the release binary passed" || \
+	{ echo "test-release: FAILED"; exit 1; }
 
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.
 readme: build

@@ -78,12 +78,28 @@ struct Show: ParsableCommand {
         }
         let shown = try point.apply(to: try layer.makeLayer())
         let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
+        if let convolution = shown as? Convolution, ShowSparse.handles(self, layer: shown) {
+            try budget.require(
+                ShowSparse.estimate(self, layer: shown), for: "the sparse summary of \(shown.specDescription) on \(shown.input)",
+                alternatives: block == nil ? [] : ["show the summary without --block"])
+            let weights = try weightOptions.weights(for: shown, budget: budget.memory)
+            try write(Array(try ShowSparse(show: self, layer: convolution).text(weights: weights, budget: budget.memory).utf8))
+            return
+        }
         try budget.require(
             ShowOutput.estimate(self, layer: shown), for: "the \(format.rawValue) output of \(shown.specDescription) on \(shown.input)",
-            alternatives: format == .text && block == nil ? ["show one block with --block j,i"] : [])
+            alternatives: Self.alternatives(format: format, block: block, layer: shown))
         let weights = try weightOptions.weights(for: shown, budget: budget.memory)
         let weighted = try WeightedForm(shown, weights: weights, budget: budget.memory)
         try write(ShowOutput(show: self, layer: weighted).bytes())
+    }
+
+    /// What the guard names beside a smaller request: --block for text, and for a
+    /// layer on the sparse path the text summary, which is built from the compressed form.
+    static func alternatives(format: Format, block: String?, layer: any Layer) -> [String] {
+        var ways = format == .text && block == nil ? ["show one block with --block j,i"] : []
+        if SparsePath.applies(to: layer), format != .text { ways.append("the text summary (--format text), built from the sparse form") }
+        return ways
     }
 
     /// `bytes` to --output (atomically) or stdout.

@@ -34,9 +34,15 @@ struct ShowNetwork {
                 reason: "\(EchoedText.quoted(name)) is not a layer of \(network.name); its layers are \(network.layers.map(\.name).joined(separator: ", "))")
         }
         let described = "\(named.name) = \(named.layer.specDescription) on \(named.layer.input)"
+        if let convolution = named.layer as? Convolution, ShowSparse.handles(show, layer: convolution), !show.point.given {
+            try budget.require(ShowSparse.estimate(show, layer: convolution), for: "the sparse summary of \(described)")
+            let layerWeights = try weights(of: named, in: network, budget: budget.memory)
+            try show.write(Array(try ShowSparse(show: show, layer: convolution).text(weights: layerWeights, budget: budget.memory).utf8))
+            return
+        }
         try budget.require(
             ShowOutput.estimate(show, layer: named.layer), for: "the \(show.format.rawValue) output of \(described)",
-            alternatives: show.format == .text && show.block == nil ? ["show one block with --block j,i"] : [])
+            alternatives: Show.alternatives(format: show.format, block: show.block, layer: named.layer))
         let shown: any Layer
         let layerWeights: LayerWeights
         if let nonlinear = named.layer as? any InputDependentLayer {

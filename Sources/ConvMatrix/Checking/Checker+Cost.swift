@@ -20,6 +20,7 @@ extension Checker {
     /// with at most ``finiteDifferenceSample`` inputs and parameters perturbed:
     /// y is linear in both, so no perturbation rebuilds Wᵀ.
     public static func estimate(for layer: any Layer) -> ResourceEstimate {
+        if SparsePath.applies(to: layer) { return sparseEstimate(for: layer) }
         let tracked = min(layer.entryCountBound, defaultStructureTapLimit)
         let symbolicUnits = saturatingSum(layer.input.count, saturatingSum(layer.output.count, layer.weightParameterCount))
         let proof = ResourceEstimate(tracked, at: symbolicTermRate) + ResourceEstimate(symbolicUnits, at: symbolicUnitRate)
@@ -30,6 +31,26 @@ extension Checker {
         let matrices = ResourceEstimate(bytes: saturatingProduct(4, layer.denseEstimate.bytes), work: 8 * layer.denseEstimate.work)
         return layer.parameterEstimate + layer.structureEstimate + matrices + proof
             + references + perturbed
+    }
+}
+
+extension Checker {
+    /// The sparse path's peak and work (Checker+Sparse.swift):
+    ///
+    ///     bytes = parameters + the compressed form + 24 vectors of the units
+    ///             (the data, the passes' outputs, each SparseLayer's o + b)
+    ///             + the structure sample's formal variables and forms
+    ///     work  = 3 reference passes (the gradients and the offset; the forward
+    ///             checks sample their units) + 8 sparse passes + the sampled rows' formal sums
+    static func sparseEstimate(for layer: any Layer) -> ResourceEstimate {
+        let compressed = ResourceEstimate(bytes: CompressedMatrixForm.estimatedBytes(for: layer), work: 10 * Double(layer.entryCountBound))
+        let vectors = ResourceEstimate(bytes: saturatingProduct(24 * MemoryLayout<Double>.size, saturatingSum(layer.input.count, layer.output.count)), work: 0)
+        let sampled = saturatingProduct(min(layer.output.count, sparseStructureRows), max(1, layer.fanIn))
+        let symbolicUnits = saturatingSum(saturatingProduct(2, layer.extendedUnitCount), layer.weightParameterCount)
+        let proof = ResourceEstimate(sampled, at: symbolicTermRate) + ResourceEstimate(symbolicUnits, at: symbolicUnitRate)
+        let references = ResourceEstimate(layer.entryCountBound, at: referenceTapRate).repeated(3)
+        let passes = ResourceEstimate(bytes: 0, work: 16 * Double(layer.entryCountBound))
+        return layer.parameterEstimate + compressed + vectors + proof + references + passes
     }
 }
 

@@ -13,26 +13,45 @@ public struct Checker: Sendable {
     /// Finite differences perturb at most this many inputs and this many parameters.
     public static let finiteDifferenceSample = 200
 
-    public let form: MatrixForm
+    /// The layer checked.
+    public let layer: any Layer
+    /// The terms form, or nil on the sparse path (``SparsePath``).
+    private let termsForm: MatrixForm?
     public let seed: UInt64
     /// The user's weights, which replace the integer forward run; nil to draw them.
     public let givenWeights: LayerWeights?
     /// Above this many taps the structure proof tracks a seeded sample of input units.
     public var structureTapLimit = Checker.defaultStructureTapLimit
 
-    /// A checker for `layer`'s own matrix form.
-    public init(layer: any Layer, seed: UInt64 = 0, weights: LayerWeights? = nil) {
-        self.init(form: layer.matrixForm(), seed: seed, weights: weights)
-    }
-
-    /// A checker for a matrix form from outside, e.g. a deliberately corrupted one.
-    public init(form: MatrixForm, seed: UInt64 = 0, weights: LayerWeights? = nil) {
-        self.form = form
+    /// A checker for `layer`'s own matrix form: its compressed form when
+    /// ``SparsePath/applies(to:termLimit:)`` (Checker+Sparse.swift), else its terms.
+    ///
+    /// - Parameter sparseTermLimit: the rule's limit; tests lower it to force the sparse path.
+    public init(layer: any Layer, seed: UInt64 = 0, weights: LayerWeights? = nil, sparseTermLimit: Int = SparsePath.termLimit) {
+        self.layer = layer
+        termsForm = SparsePath.applies(to: layer, termLimit: sparseTermLimit) ? nil : layer.matrixForm()
         self.seed = seed
         self.givenWeights = weights
     }
 
-    var layer: any Layer { form.layer }
+    /// A checker for a matrix form from outside, e.g. a deliberately corrupted one.
+    public init(form: MatrixForm, seed: UInt64 = 0, weights: LayerWeights? = nil) {
+        layer = form.layer
+        termsForm = form
+        self.seed = seed
+        self.givenWeights = weights
+    }
+
+    /// True when the check runs on the compressed form, without a ``TiedMatrix``.
+    public var usesSparsePath: Bool { termsForm == nil }
+
+    /// The terms form the checks of the terms path read.
+    ///
+    /// - Precondition: not on the sparse path.
+    public var form: MatrixForm {
+        guard let termsForm else { preconditionFailure("the sparse path of \(layer.specDescription) has no terms form") }
+        return termsForm
+    }
 
     /// Runs every check.
     ///
@@ -40,6 +59,7 @@ public struct Checker: Sendable {
     ///   `.numerical` when the data could take a computed value beyond the Double range
     ///   (``CheckRange``): overflow is bad input, never a failed check.
     public func run(budget: MemoryBudget = .default) throws(ConvMatrixError) -> CheckReport {
+        if usesSparsePath { return try runSparse(budget: budget) }
         let data = CheckData(layer: layer, seed: seed)
         try CheckRange(form: form, data: data, given: givenWeights).require()
         let integerLayer = try MaterialisedConvolution(form, weights: data.integerWeights, budget: budget)

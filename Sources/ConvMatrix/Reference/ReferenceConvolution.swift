@@ -86,7 +86,7 @@ public enum ReferenceConvolution {
     }
 
     /// One output unit: b[j] + Σ_{i ∈ group(j)} Σ_s w[j, i_local, s] · x̃[i, o·stride + s·dilation].
-    private static func outputUnit<S: ReferenceScalar>(
+    static func outputUnit<S: ReferenceScalar>(
         j: Int, o: [Int], extended: ReferenceTensor<S>, weight: ReferenceTensor<S>, bias: S,
         geometry: ReferenceGeometry
     ) -> S {

@@ -42,6 +42,26 @@ public struct LayerSummary: Sendable, Equatable {
         point = (layer as? any InputDependentLayer)?.pointValues
     }
 
+    /// The counts of a layer shown from its compressed form: the same numbers, from
+    /// the geometry and one scan of the compressed rows (no ``TiedMatrix``).
+    public init(layer: any Layer, compressed tied: CompressedTiedMatrix) {
+        kind = layer.kind
+        spec = layer.specDescription
+        input = layer.input
+        output = layer.output
+        rows = tied.rows
+        columns = tied.columns
+        entries = saturatingProduct(tied.rows, tied.columns)
+        nonzeros = tied.nonzeroCount
+        extendedNonzeros = (layer as? Convolution)?.tapCount
+        terms = tied.entryCount
+        weightParameters = tied.parameterCount
+        biasParameters = layer.biasParameterCount
+        note = layer.matrixNote
+        jacobianFormula = (layer as? any InputDependentLayer)?.jacobianFormula
+        point = (layer as? any InputDependentLayer)?.pointValues
+    }
+
     /// Three lines for a terminal:
     ///
     ///     Conv1d(2, 3, kernel_size=3, bias=False) on input 2x6 → output 3x4

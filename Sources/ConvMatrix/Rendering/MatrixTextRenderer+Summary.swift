@@ -18,19 +18,31 @@ extension MatrixTextRenderer {
     ///
     /// - Complexity: O(terms) for the counts; the map and the block show at most
     ///   ``summaryRows`` rows and the columns that fit.
-    func summary(_ view: MatrixView, entryText: EntryText, fullWidth: (characters: Int, atLeast: Bool), maxWidth: Int) -> String {
+    ///
+    /// A view whose matrix holds only block (1, 1) (the compressed form's summary)
+    /// passes the whole matrix's `nonzeros` and `blockCounts` (row blocks up to
+    /// ``summaryRows``, column blocks up to half of `maxWidth`).
+    func summary(
+        _ view: MatrixView, entryText: EntryText, fullWidth: (characters: Int, atLeast: Bool), maxWidth: Int,
+        nonzeros: Int? = nil, blockCounts: [[Int]]? = nil
+    ) -> String {
         let t = view.tied
         let kinds = view.order == .maps ? "output maps × input maps" : "output positions × input positions"
+        let width =
+            fullWidth.characters > maxWidth
+            ? "Drawn in full it would be \(fullWidth.atLeast ? "at least " : "")\(NumberFormat.count(fullWidth.characters)) characters wide, "
+                + "more than \(maxWidth). Nonzeros per block:"
+            : "Drawn in full it would be at least \(NumberFormat.count(fullWidth.characters)) characters wide; "
+                + "it has too many terms to draw. Nonzeros per block:"
         var lines = [
             "Wᵀ is \(NumberFormat.count(t.rows)) × \(NumberFormat.count(t.columns)) with "
-                + "\(NumberFormat.count(t.nonzeroCount)) structural nonzeros, in \(NumberFormat.count(t.rowBlocks)) × "
+                + "\(NumberFormat.count(nonzeros ?? t.nonzeroCount)) structural nonzeros, in \(NumberFormat.count(t.rowBlocks)) × "
                 + "\(NumberFormat.count(t.columnBlocks)) blocks of \(NumberFormat.count(t.rowBlockSize)) × "
                 + "\(NumberFormat.count(t.columnBlockSize)) (\(kinds)).",
-            "Drawn in full it would be \(fullWidth.atLeast ? "at least " : "")\(NumberFormat.count(fullWidth.characters)) characters wide, "
-                + "more than \(maxWidth). Nonzeros per block:",
+            width,
             "",
         ]
-        lines += blockMap(view, maxWidth: maxWidth)
+        lines += blockMap(view, maxWidth: maxWidth, counts: blockCounts)
         lines.append("")
         lines += blockLines(view, row: 0, column: 0, entryText: entryText, maxWidth: maxWidth, maxRows: Self.summaryRows)
         lines += ["", Self.summaryHint]
@@ -39,12 +51,10 @@ extension MatrixTextRenderer {
 
     /// A grid with one cell per block: its structural nonzeros, or · when it has none.
     /// In maps order with colour, each count has its block's colour.
-    private func blockMap(_ view: MatrixView, maxWidth: Int) -> [String] {
+    private func blockMap(_ view: MatrixView, maxWidth: Int, counts given: [[Int]]?) -> [String] {
         let t = view.tied
-        let countedRows = min(t.rowBlocks, Self.summaryRows)
-        // Every cell takes at least two characters, so no more than maxWidth / 2 can fit.
-        let columnCap = min(t.columnBlocks, max(1, maxWidth / 2))
-        let counts = Self.blockCounts(t, rowBlocks: countedRows, columnBlocks: columnCap)
+        let (countedRows, columnCap) = Self.blockMapExtent(rowBlocks: t.rowBlocks, columnBlocks: t.columnBlocks, maxWidth: maxWidth)
+        let counts = given ?? Self.blockCounts(t, rowBlocks: countedRows, columnBlocks: columnCap)
         let texts = counts.map { $0.map { $0 == 0 ? "·" : NumberFormat.count($0) } }
         let rowNames = (0..<countedRows).map(view.rowBlockName)
         let columnNames = (0..<columnCap).map(view.columnBlockName)
@@ -69,6 +79,12 @@ extension MatrixTextRenderer {
         }
         if shownRows < t.rowBlocks { lines.append("⋮".padded(to: labelWidth) + " │") }
         return lines
+    }
+
+    /// The row blocks and column blocks a block map counts: at most ``summaryRows``
+    /// rows, and no more columns than can fit, since every cell takes at least two characters.
+    static func blockMapExtent(rowBlocks: Int, columnBlocks: Int, maxWidth: Int) -> (rows: Int, columns: Int) {
+        (min(rowBlocks, summaryRows), min(columnBlocks, max(1, maxWidth / 2)))
     }
 
     /// The most block-map columns whose widest cell still fits in `maxWidth` (at least

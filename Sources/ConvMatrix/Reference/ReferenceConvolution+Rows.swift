@@ -1,0 +1,37 @@
+/// The sliding-window sum for a few output units only: what a check samples on a
+/// layer too large for a whole formal pass.
+extension ReferenceConvolution {
+    /// y[r] for each flat output unit r of `units` (C order: r = j·∏o + position),
+    /// by the same sum as ``forward(spec:input:x:weight:bias:)``:
+    ///
+    ///     y[j, o] = Σ_{i ∈ group(j)} Σ_s w[j, i_local, s] · x̃[i, o·stride + s·dilation]
+    ///
+    /// (no bias). The input is extended once; each unit then costs its fan-in.
+    ///
+    /// - Complexity: O(extended input + |units| · in/groups · ∏k).
+    public static func forward<S: ReferenceScalar>(
+        spec: ConvolutionSpec, input: TensorShape, x: [S], weight: [S], units: [Int]
+    ) -> [S] {
+        let geometry = ReferenceGeometry(spec: spec, input: input)
+        let extended = extend(
+            ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x),
+            geometry: geometry, mode: spec.paddingMode)
+        let w = kernelTensor(weight, geometry: geometry)
+        let mapSize = geometry.outputSize.reduce(1, *)
+        return units.map { r in
+            let o = position(r % mapSize, extents: geometry.outputSize)
+            return outputUnit(j: r / mapSize, o: o, extended: extended, weight: w, bias: .zero, geometry: geometry)
+        }
+    }
+
+    /// The C-order digits of a flat position.
+    private static func position(_ flat: Int, extents: [Int]) -> [Int] {
+        var rest = flat
+        var digits = Array(repeating: 0, count: extents.count)
+        for d in extents.indices.reversed() {
+            digits[d] = rest % extents[d]
+            rest /= extents[d]
+        }
+        return digits
+    }
+}
