@@ -1,0 +1,66 @@
+import Testing
+
+@testable import ConvMatrix
+
+/// Forces and parameter gradients against finite differences, and the invariances, on every shipped molecule.
+@Suite struct SchNetCheckTests {
+    static let small = SchNetConfiguration(features: 6, rbfCount: 40, gamma: 10, spacing: 0.1, interactions: 2)
+
+    @Test(arguments: ShippedMolecules.all.map(\.name))
+    func everyCheckPassesOnAShippedMolecule(_ name: String) throws {
+        let model = try SchNetModel(configuration: Self.small, seed: 1)
+        let items = SchNetCheck.run(model: model, molecule: try Molecule(named: name), seed: 2)
+        #expect(items.count == 6)
+        for item in items {
+            #expect(item.passed, "\(item.name): error \(item.error) > tolerance \(item.tolerance)")
+            #expect(item.tolerance < 1e-4, "\(item.name): tolerance \(item.tolerance) too loose to mean anything")
+        }
+    }
+
+    @Test func checksPassWithCutoffAndSelfInteraction() throws {
+        var configuration = Self.small
+        configuration.cutoff = 2.0
+        configuration.selfInteraction = true
+        let model = try SchNetModel(configuration: configuration, seed: 4)
+        for item in SchNetCheck.run(model: model, molecule: try Molecule(named: "ethanol"), seed: 5) {
+            #expect(item.passed, "\(item.name): error \(item.error) > tolerance \(item.tolerance)")
+        }
+    }
+
+    /// The force check fails on forces that are not −∂E/∂r: a tenth of a percent off on one atom.
+    @Test func forceCheckCatchesAWrongForce() throws {
+        let model = try SchNetModel(configuration: Self.small, seed: 1)
+        let molecule = try Molecule(named: "water")
+        var forces = model.evaluate(molecule).forces
+        #expect(SchNetCheck.forceItem(model: model, molecule: molecule, forces: forces).passed)
+        forces[1] *= 1.001
+        #expect(!SchNetCheck.forceItem(model: model, molecule: molecule, forces: forces).passed)
+    }
+
+    /// The parameter check fails on a gradient with one sampled entry off.
+    @Test func parameterCheckCatchesAWrongGradient() throws {
+        let model = try SchNetModel(configuration: Self.small, seed: 1)
+        let molecule = try Molecule(named: "water")
+        var gradient = try #require(model.evaluate(molecule, parameterGradient: true).parameterGradient).flattened
+        var generator = SplitMix64(seed: 7)
+        #expect(SchNetCheck.parameterItem(model: model, molecule: molecule, gradient: gradient, using: &generator).passed)
+        generator = SplitMix64(seed: 7)
+        let k = generator.nextInt(in: 0...(gradient.count - 1))
+        gradient[k] += 1e-3
+        generator = SplitMix64(seed: 7)
+        #expect(!SchNetCheck.parameterItem(model: model, molecule: molecule, gradient: gradient, using: &generator).passed)
+    }
+
+    /// A rotation is orthogonal with determinant 1.
+    @Test func randomRotationsAreRotations() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<5 {
+            let q = RigidMotion.random(using: &generator).rotation
+            for a in 0..<3 {
+                for b in 0..<3 { #expect(abs((q[a] * q[b]).sum() - (a == b ? 1 : 0)) < 1e-14) }
+            }
+            let determinant = (q[0] * SIMD3(q[1].y * q[2].z - q[1].z * q[2].y, q[1].z * q[2].x - q[1].x * q[2].z, q[1].x * q[2].y - q[1].y * q[2].x)).sum()
+            #expect(abs(determinant - 1) < 1e-14)
+        }
+    }
+}
