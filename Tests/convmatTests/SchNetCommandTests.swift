@@ -1,0 +1,64 @@
+import ConvMatrix
+import Foundation
+import Testing
+
+@testable import convmat
+
+/// `show schnet` and `check schnet` through their option group, before the host commands hook them in.
+@Suite struct SchNetCommandTests {
+    static func options(_ arguments: [String]) throws -> SchNetOptions {
+        try SchNetOptions.parse(arguments)
+    }
+
+    /// JSON: the keys, atoms in file order, finite numbers.
+    @Test func showJSONHasTheFixedKeys() throws {
+        let bytes = try SchNetShow.bytes(
+            try Self.options(["--molecule", "water", "--features", "8"]), seed: 0, format: "json", order: .maps, entries: .symbolic)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(document["elements"] as? [String] == ["O", "H", "H"])
+        let positions = try #require(document["positions"] as? [[Double]])
+        #expect(positions.count == 3 && positions[1] == [0.75695033, 0, 0.58588228])
+        #expect(document["energy"] is Double)
+        #expect((document["forces"] as? [[Double]])?.count == 3)
+        let distances = try #require(document["distances"] as? [[Double]])
+        #expect(distances.count == 3 && distances[0][0] == 0 && abs(distances[0][1] - 0.9572) < 1e-7)
+        for key in ["version", "spec", "input_shape", "checks", "dynamics", "optimisation", "distance_classes", "energy_unit"] {
+            #expect(document.keys.contains(key), "\(key)")
+        }
+    }
+
+    @Test func showDynamicsReportsThreeDrifts() throws {
+        let options = try Self.options(["--molecule", "water", "--features", "4", "--dynamics", "20", "--dt", "0.5", "--optimise", "5"])
+        let report = try SchNetReport(
+            model: try options.model(seed: 1), molecule: try options.loadMolecule(), seed: 1, dynamics: (0.5, 20), optimise: 5)
+        #expect(report.dynamics?.drifts.map(\.dt) == [0.5, 0.25, 0.125])
+        #expect(report.dynamics?.totalEnergies.count == 21)
+        #expect(report.text().contains("drift ratio"))
+        let bytes = try SchNetShow.bytes(options, seed: 1, format: "text", order: .positions, entries: .numeric)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("steepest descent"))
+    }
+
+    @Test(arguments: ["latex", "svg"])
+    func showDrawsTheMatrix(_ format: String) throws {
+        let bytes = try SchNetShow.bytes(
+            try Self.options(["--molecule", "methane", "--features", "2"]), seed: 0, format: format, order: .maps, entries: .symbolic)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(format == "svg" ? text.contains("<svg") : text.contains("W_{11}^{1}"))
+        let plot = try SchNetShow.bytes(
+            try Self.options(["--molecule", "methane", "--features", "2", "--plot", "filters"]), seed: 0, format: "svg", order: .maps, entries: .symbolic)
+        #expect(String(decoding: plot, as: UTF8.self).contains("polyline"))
+    }
+
+    @Test func badInputNamesItsField() throws {
+        for (arguments, format, field) in [
+            (["--features", "2"], "text", "molecule"), (["--molecule", "nowhere.xyz"], "text", "molecule"),
+            (["--molecule", "water", "--features", "2"], "csv", "format"),
+        ] {
+            #expect {
+                _ = try SchNetShow.bytes(try Self.options(arguments), seed: 0, format: format, order: .maps, entries: .symbolic)
+            } throws: { error in
+                (error as? OptionError)?.field == field || (error as? ConvMatrixError)?.field == field
+            }
+        }
+    }
+}
