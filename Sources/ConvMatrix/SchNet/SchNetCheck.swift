@@ -11,9 +11,10 @@
 /// contributions ∂E/∂d_p, off by at most η_F = N u S with S = Σ_p |∂E/∂d_p|.
 ///
 /// - Finite differences, step h: D(h) = (E(θ + h) − E(θ − h)) / 2h is off by
-///   h²E'''/6 + η/h. The truncation is estimated as |D(2h) − D(h)| / 3 (the h²
-///   term quadruples at 2h) and held with a factor 2 for the h⁴ remainder:
-///   tolerance = 2 |D(2h) − D(h)| / 3 + 3η/h (the 3 also covers the estimate's rounding).
+///   c₂h² + η/h. The h² term is removed by Richardson extrapolation,
+///   R(h) = (4D(h) − D(2h))/3, whose h⁴ truncation is estimated from R(2h) (it
+///   grows 16-fold) and held with a factor 2: tolerance = 2 |R(2h) − R(h)| / 15 + 3η/h
+///   (``centralDifference(step:rounding:_:)``).
 /// - Invariance: E(QR + t) and E(πR) against E(R). Rotating and translating
 ///   moves each position by up to δr = 4u (max‖r_i‖ + ‖t‖), which moves E by up to
 ///   δr Σ‖F_i‖; tolerance = 2η + 2 δr S.
@@ -88,11 +89,17 @@ public enum SchNetCheck {
         return Item(name: "dE/dtheta vs central differences (\(parameterSample) parameters, h = \(parameterStep))", error: error, tolerance: tolerance)
     }
 
-    /// D(h) and its tolerance 2|D(2h) − D(h)|/3 + 3η/h.
+    /// The Richardson estimate R(h) = (4D(h) − D(2h))/3 of the derivative and its tolerance.
+    ///
+    /// D(h) = (E(+h) − E(−h))/2h = E' + c₂h² + c₄h⁴ + …, so R(h) = E' − 4c₄h⁴ + …
+    /// and R(2h) = E' − 64c₄h⁴: R's truncation is about |R(2h) − R(h)|/15, held with a
+    /// factor 2 for the h⁶ remainder. Rounding: D(h) carries at most η/h, so R(h) at
+    /// most (4/3 + 1/6) η/h = 1.5 η/h, and the estimate from R(2h) adds 0.75 η/h / 7.5;
+    /// 3η/h covers both.
     static func centralDifference(step h: Double, rounding eta: Double, _ energy: (Double) -> Double) -> (Double, Double) {
-        let d1 = (energy(h) - energy(-h)) / (2 * h)
-        let d2 = (energy(2 * h) - energy(-2 * h)) / (4 * h)
-        return (d1, 2 * abs(d2 - d1) / 3 + 3 * eta / h)
+        let d = [h, 2 * h, 4 * h].map { step in (energy(step) - energy(-step)) / (2 * step) }
+        let (r1, r2) = ((4 * d[0] - d[1]) / 3, (4 * d[1] - d[2]) / 3)
+        return (r1, 2 * abs(r2 - r1) / 15 + 3 * eta / h)
     }
 
     /// η = N u A for one evaluation of E on `molecule`.

@@ -37,9 +37,13 @@ public struct SchNetModel: Sendable {
         public let parameterGradient: SchNetParameters?
     }
 
-    /// The energy alone.
+    /// The energy alone: the forward pass of ``evaluate(_:parameterGradient:)`` without its backward pass.
     public func energy(_ molecule: Molecule) -> Double {
-        evaluate(molecule).energy
+        let basis = RadialBasis(configuration: configuration)
+        let pairs = PairList(positions: molecule.positions, configuration: configuration)
+        var x = embed(molecule.atomicNumbers)
+        for block in parameters.interactions { x = InteractionPass(block: block, input: x, pairs: pairs, basis: basis).output }
+        return parameters.output2.forward(ShiftedSoftplus.apply(parameters.output1.forward(x))).storage.reduce(0, +)
     }
 
     /// E, F and optionally ∂E/∂θ for `molecule`.

@@ -1,20 +1,25 @@
+import Foundation
+
 extension SchNetReport {
     /// The report for people: energy, forces, distance classes with their filter values,
     /// checks, dynamics and optimisation; numbers with `digits` decimals.
     public func text(digits: Int = 6) -> String {
-        var lines = ["\(spec) on \(molecule) (\(elements.count) atoms), seed \(seed)", "energy E = \(Self.number(energy, digits)) (arbitrary units)", ""]
-        lines.append("atom  element  position (Å)                              force F = -dE/dr (units/Å)")
+        var lines = [
+            "\(spec) on \(molecule) (\(elements.count) atoms), seed \(seed)", "energy E = \(String(format: "%.\(digits)f", energy)) (arbitrary units)", "",
+        ]
+        lines.append("atom  element  " + Self.padded("position (Å)", 42) + "  force F = -dE/dr (units/Å)")
         for (i, element) in elements.enumerated() {
-            let r = positions[i].map { Self.number($0, digits) }.joined(separator: " ")
-            let f = forces[i].map { Self.number($0, digits) }.joined(separator: " ")
-            lines.append("\(Self.padded("\(i + 1)", 4))  \(Self.padded(element, 7))  \(Self.padded(r, 40))  \(f)")
+            let r = positions[i].map { Self.number($0, digits) }.joined()
+            let f = forces[i].map { Self.number($0, digits) }.joined()
+            lines.append("\(Self.padded("\(i + 1)", 4))  \(Self.padded(element, 7))\(r)  \(f)")
         }
         lines.append("")
         let shown = min(4, distanceClasses.first?.filter.count ?? 0)
         lines.append("distance classes (pairs within 1e-6 Å share W(d)); W_1 … W_\(shown) of interaction 1:")
         for (c, group) in distanceClasses.enumerated() {
-            let values = group.filter.prefix(shown).map { Self.number($0, digits) }.joined(separator: " ")
-            lines.append("  d_\(c + 1) = \(Self.number(group.distance, digits)) Å  \(Self.padded("\(group.pairs.count) pairs", 9))  \(values)")
+            let values = group.filter.prefix(shown).map { Self.number($0, digits) }.joined()
+            lines.append(
+                Self.padded("  d_\(c + 1)", 7) + " =" + Self.number(group.distance, digits) + " Å  " + Self.padded("\(group.pairs.count) pairs", 9) + values)
         }
         if let checks {
             lines.append("")
@@ -31,7 +36,7 @@ extension SchNetReport {
             }
             for k in 1..<dynamics.drifts.count where dynamics.drifts[k].drift > 0 {
                 lines.append(
-                    "  drift ratio dt/\(1 << (k - 1)) : dt/\(1 << k) = \(Self.number(dynamics.drifts[k - 1].drift / dynamics.drifts[k].drift, 3)) (dt² gives 4)"
+                    "  drift ratio dt/\(1 << (k - 1)) : dt/\(1 << k) = \(String(format: "%.3f", dynamics.drifts[k - 1].drift / dynamics.drifts[k].drift)) (dt² gives 4)"
                 )
             }
         }
@@ -39,29 +44,21 @@ extension SchNetReport {
             lines.append("")
             let (first, last) = (optimisation.energies.first ?? energy, optimisation.energies.last ?? energy)
             lines.append(
-                "steepest descent: \(optimisation.energies.count - 1) steps, E \(Self.number(first, digits)) → \(Self.number(last, digits)), largest force \(Self.scientific(optimisation.largestForce)) units/Å"
+                "steepest descent: \(optimisation.energies.count - 1) steps, E \(String(format: "%.6f", first)) → \(String(format: "%.6f", last)), largest force \(Self.scientific(optimisation.largestForce)) units/Å"
             )
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// x with `digits` decimals in a column 13 wide, e.g. `    -0.131966`.
     static func number(_ x: Double, _ digits: Int) -> String {
-        let scale = pow10(digits)
-        let rounded = (x * scale).rounded() / scale
-        let text = rounded == 0 ? "0" : "\(rounded)"
-        return rounded < 0 || text.hasPrefix("-") ? text : " " + text
+        String(format: "%13.\(digits)f", x)
     }
 
+    /// x as `6.89e-07`.
     static func scientific(_ x: Double) -> String {
-        guard x != 0 else { return "0" }
-        var exponent = 0
-        var mantissa = abs(x)
-        while mantissa >= 10 { (mantissa, exponent) = (mantissa / 10, exponent + 1) }
-        while mantissa < 1 { (mantissa, exponent) = (mantissa * 10, exponent - 1) }
-        return "\(x < 0 ? "-" : "")\((mantissa * 100).rounded() / 100)e\(exponent)"
+        String(format: "%.2e", x)
     }
-
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
 
     private static func padded(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
