@@ -53,14 +53,23 @@ enum SchNetShow {
     static let formats = ["text", "json", "latex", "svg"]
 
     /// The document's bytes; the host writes them to stdout or, atomically, to --output.
-    static func bytes(_ options: SchNetOptions, seed: UInt64, format: String, order: UnitOrder, entries: MatrixEntries) throws -> [UInt8] {
+    static func bytes(
+        _ options: SchNetOptions, seed: UInt64, format: String, order: UnitOrder, entries: MatrixEntries, budget: MemoryBudget = .default
+    ) throws -> [UInt8] {
         guard formats.contains(format) else {
             throw OptionError(field: "format", reason: "schnet prints \(formats.joined(separator: ", ")), not \(format)")
         }
         let molecule = try options.loadMolecule()
         let model = try options.model(seed: seed)
         let dynamics = options.dynamics.map { (dt: options.dt, steps: $0) }
-        let report = try SchNetReport(model: model, molecule: molecule, seed: seed, dynamics: dynamics, optimise: options.optimise)
+        let report = try SchNetReport(model: model, molecule: molecule, seed: seed, dynamics: dynamics, optimise: options.optimise, budget: budget)
+        if format != "json" {
+            // The drawings lay out every entry of the (n·F) × (n·F) matrix: about 16 bytes each.
+            let units = molecule.count * options.features
+            try budget.require(
+                saturatingProduct(16, units, units), for: "the \(format) drawing of a \(units) × \(units) cfconv matrix",
+                alternatives: ["use fewer --features", "use --format json"])
+        }
         let matrix = try CFConvMatrix(model: model, molecule: molecule, interaction: options.interaction - 1)
         let view = try matrix.view(order: order)
         let values = entries == .numeric ? matrix.values : nil
@@ -79,8 +88,10 @@ enum SchNetShow {
     }
 
     /// Writes the document.
-    static func run(_ options: SchNetOptions, seed: UInt64, format: String, order: UnitOrder, entries: MatrixEntries, output: String?) throws {
-        let bytes = try bytes(options, seed: seed, format: format, order: order, entries: entries)
+    static func run(
+        _ options: SchNetOptions, seed: UInt64, format: String, order: UnitOrder, entries: MatrixEntries, output: String?, budget: MemoryBudget = .default
+    ) throws {
+        let bytes = try bytes(options, seed: seed, format: format, order: order, entries: entries, budget: budget)
         if let output {
             try AtomicFile.write(bytes, to: output, field: "output")
         } else {
@@ -91,10 +102,10 @@ enum SchNetShow {
 
 /// `convmat check schnet --molecule …`: every ``SchNetCheck``; exit 1 when one fails.
 enum SchNetCheckCommand {
-    static func run(_ options: SchNetOptions, seed: UInt64, json: Bool) throws {
+    static func run(_ options: SchNetOptions, seed: UInt64, json: Bool, budget: MemoryBudget = .default) throws {
         let molecule = try options.loadMolecule()
         let model = try options.model(seed: seed)
-        let report = try SchNetReport(model: model, molecule: molecule, seed: seed, check: true)
+        let report = try SchNetReport(model: model, molecule: molecule, seed: seed, check: true, budget: budget)
         Terminal.write(json ? try JSONOutput.encode(report) : report.text())
         guard report.passed else {
             let failed = (report.checks ?? []).filter { !$0.passed }.map(\.name)

@@ -62,3 +62,17 @@ import Testing
         }
     }
 }
+
+/// Large molecules are sized before anything is allocated.
+@Suite struct SchNetBudgetTests {
+    @Test func aLargeMoleculeIsRefusedBeforeAllocation() throws {
+        let atoms = Molecule.atomLimit
+        let text = "\(atoms)\nchain\n" + (0..<atoms).map { "H \(Double($0) * 1.1) 0 0" }.joined(separator: "\n") + "\n"
+        let molecule = try Molecule(parsingXYZ: text)
+        let model = try SchNetModel()
+        #expect(model.memoryEstimate(atoms: atoms) > 1 << 30)
+        #expect {
+            _ = try SchNetReport(model: model, molecule: molecule, seed: 0, budget: MemoryBudget(limitBytes: 1 << 30))
+        } throws: { ($0 as? ConvMatrixError)?.field == "max-memory" }
+    }
+}

@@ -5,10 +5,13 @@ extension SchNetReport {
     /// - Parameters:
     ///   - dynamics: (dt in fs, steps): runs dt, then dt/2 and dt/4 over the same time for the drifts.
     ///   - optimise: steepest-descent steps.
-    /// - Throws: ``ConvMatrixError`` on `dynamics`, `dt` or `optimise` for runs out of range.
+    /// - Throws: ``ConvMatrixError`` on `dynamics`, `dt` or `optimise` for runs out of range,
+    ///   on `max-memory` when one evaluation would exceed `budget`.
     public init(
-        model: SchNetModel, molecule: Molecule, seed: UInt64, check: Bool = false, dynamics: (dt: Double, steps: Int)? = nil, optimise: Int? = nil
+        model: SchNetModel, molecule: Molecule, seed: UInt64, check: Bool = false, dynamics: (dt: Double, steps: Int)? = nil, optimise: Int? = nil,
+        budget: MemoryBudget = .default
     ) throws(ConvMatrixError) {
+        try model.requireBudget(budget, for: molecule)
         let evaluation = model.evaluate(molecule)
         let classes = DistanceClasses(molecule, configuration: model.configuration)
         let filters = model.filterValues(at: classes.classes.map(\.distance))
