@@ -100,3 +100,22 @@ import Testing
         #expect(svg.hasPrefix("<svg") || svg.contains("<svg"))
     }
 }
+
+/// The cfconv on a molecule as a Layer: the checker holds its matrix against the plain-loop reference.
+@Suite struct CFConvLayerTests {
+    @Test(arguments: [("methane", false, nil), ("ethanol", true, nil), ("benzene", false, 2.5)] as [(String, Bool, Double?)])
+    func checkerPassesOnTheCfconvLayer(_ name: String, selfInteraction: Bool, cutoff: Double?) throws {
+        let configuration = SchNetConfiguration(features: 3, rbfCount: 30, cutoff: cutoff, selfInteraction: selfInteraction, interactions: 1)
+        let model = try SchNetModel(configuration: configuration, seed: 6)
+        let molecule = try Molecule(named: name)
+        let layer = try CFConvLayer(configuration: configuration, molecule: molecule)
+        let weights = layer.weights(model: model)
+        let report = try Checker(layer: layer, seed: 1, weights: weights).run()
+        #expect(report.passed, "\(report.failures.map(\.note))")
+        #expect(report.checks.filter { $0.ran }.count >= 3)
+        let matrix = try CFConvMatrix(model: model, molecule: molecule)
+        #expect(layer.matrixForm().tied.terms == matrix.tied.terms)
+        #expect(weights.weight == matrix.values)
+        #expect(layer.specDescription.hasPrefix("CFConv(3, n_rbf=30, gamma=10.0"))
+    }
+}
