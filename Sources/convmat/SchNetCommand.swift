@@ -87,6 +87,14 @@ enum SchNetShow {
         }
     }
 
+    /// `show 'CFConv(…)' --molecule M`: the layer and its weights (the filter values of a
+    /// one-block model drawn from `seed`), for show's own pipeline (WeightedForm, ShowOutput).
+    static func cfconv(spec: String, _ options: SchNetOptions, seed: UInt64) throws -> (layer: CFConvLayer, weights: LayerWeights) {
+        let layer = try CFConvLayer(parsing: spec, molecule: try options.loadMolecule())
+        let model = try SchNetModel(configuration: layer.configuration, seed: seed)
+        return (layer, layer.weights(model: model))
+    }
+
     /// Writes the document.
     static func run(
         _ options: SchNetOptions, seed: UInt64, format: String, order: UnitOrder, entries: MatrixEntries, output: String?, budget: MemoryBudget = .default

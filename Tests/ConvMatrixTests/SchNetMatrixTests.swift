@@ -119,3 +119,27 @@ import Testing
         #expect(layer.specDescription.hasPrefix("CFConv(3, n_rbf=30, gamma=10.0"))
     }
 }
+
+/// `CFConv(n_features, n_rbf=300, gamma=10.0, spacing=0.1, cutoff=None, self_interaction=False)` on a molecule.
+@Suite struct CFConvSpecTests {
+    @Test func specsBindByPythonsRules() throws {
+        let water = try Molecule(named: "water")
+        let layer = try CFConvLayer(parsing: "CFConv(8, cutoff=3.0, self_interaction=True)", molecule: water)
+        #expect(layer.input == TensorShape(channels: 8, spatial: [3]))
+        #expect(layer.configuration.cutoff == 3.0 && layer.configuration.selfInteraction && layer.configuration.rbfCount == 300)
+        #expect(layer.specDescription == "CFConv(8, n_rbf=300, gamma=10.0, spacing=0.1, cutoff=3.0, self_interaction=True)")
+        let again = try CFConvLayer(parsing: layer.specDescription, molecule: water)
+        #expect(again.configuration == layer.configuration)
+    }
+
+    @Test(arguments: [
+        ("Conv1d(1, 1, 3)", "layer"), ("CFConv()", "n_features"), ("CFConv(0)", "n_features"), ("CFConv(4, gamma=0)", "gamma"),
+        ("CFConv(4, gama=1.0)", "gama"), ("CFConv(4, cutoff='x')", "cutoff"), ("CFConv(4", "spec"),
+    ])
+    func badSpecsNameTheirField(_ text: String, _ field: String) throws {
+        let water = try Molecule(named: "water")
+        #expect {
+            _ = try CFConvLayer(parsing: text, molecule: water)
+        } throws: { ($0 as? ConvMatrixError)?.field == field }
+    }
+}

@@ -49,6 +49,14 @@ import Testing
         #expect(String(decoding: plot, as: UTF8.self).contains("polyline"))
     }
 
+    /// A CFConv spec goes through show's own pipeline: the weighted form of the layer.
+    @Test func cfconvSpecIsAnOrdinaryLayer() throws {
+        let (layer, weights) = try SchNetShow.cfconv(spec: "CFConv(2, n_rbf=30)", try Self.options(["--molecule", "methane"]), seed: 0)
+        let weighted = try WeightedForm(layer, weights: weights)
+        #expect(weighted.form.tied.parameters.count == 4)
+        #expect(layer.input.description == "2x5")
+    }
+
     @Test func badInputNamesItsField() throws {
         for (arguments, format, field) in [
             (["--features", "2"], "text", "molecule"), (["--molecule", "nowhere.xyz"], "text", "molecule"),
