@@ -84,3 +84,19 @@ import Testing
         } throws: { ($0 as? ConvMatrixError)?.field == "max-memory" }
     }
 }
+
+/// The lattice demo: both matrices printed, and they agree.
+@Suite struct SchNetLatticeDemoTests {
+    @Test func demoShowsTheBandAndTheAgreement() throws {
+        let text = try SchNetLatticeDemo().text()
+        #expect(text.contains("Conv1d(2, 2, 5, padding=2, groups=2, bias=False)"))
+        let difference = try #require(text.split(separator: "\n").first { $0.hasPrefix("largest difference") })
+        let value = try #require(Double(difference.split(separator: " ")[6]))
+        #expect(value < 1e-13)
+        // Row 1 of the band: zero centre, two neighbours on the right, zeros beyond.
+        let lines = text.split(separator: "\n")
+        let first = try #require(lines.firstIndex { $0.hasPrefix("feature 1, cfconv") })
+        let row = lines[first + 1].split(separator: " ").compactMap { Double($0) }
+        #expect(row.count == 6 && row[0] == 0 && row[1] != 0 && row[2] != 0 && row[3] == 0)
+    }
+}
