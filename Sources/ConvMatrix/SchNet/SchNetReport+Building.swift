@@ -6,13 +6,17 @@ extension SchNetReport {
     ///   - dynamics: (dt in fs, steps): runs dt, then dt/2 and dt/4 over the same time for the drifts.
     ///   - optimise: steepest-descent steps.
     /// - Throws: ``ConvMatrixError`` on `dynamics`, `dt` or `optimise` for runs out of range,
-    ///   on `max-memory` when one evaluation would exceed `budget`.
+    ///   on `max-memory` when one evaluation would exceed `budget`, on `molecule` when
+    ///   the energy or a force is not finite (JSON has no NaN).
     public init(
         model: SchNetModel, molecule: Molecule, seed: UInt64, check: Bool = false, dynamics: (dt: Double, steps: Int)? = nil, optimise: Int? = nil,
         budget: MemoryBudget = .default
     ) throws(ConvMatrixError) {
         try model.requireBudget(budget, for: molecule)
         let evaluation = model.evaluate(molecule)
+        guard evaluation.energy.isFinite, evaluation.forces.allSatisfy({ $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }) else {
+            throw ConvMatrixError(.numerical, field: "molecule", reason: "the energy or a force of \(molecule.name) is not a finite number")
+        }
         let classes = DistanceClasses(molecule, configuration: model.configuration)
         let filters = model.filterValues(at: classes.classes.map(\.distance))
         spec = model.configuration.specDescription
