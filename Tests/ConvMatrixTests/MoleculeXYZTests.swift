@@ -14,6 +14,12 @@ import Testing
         #expect(molecule.masses == [1.008, 35.45])
     }
 
+    /// Windows line ends and trailing blank lines are accepted.
+    @Test func carriageReturnsAndTrailingBlankLinesAreAccepted() throws {
+        let molecule = try Molecule(parsingXYZ: "2\r\nHF\r\nH 0 0 0\r\nF 0 0 0.9168\r\n\r\n  \n")
+        #expect(molecule.atomicNumbers == [1, 9])
+    }
+
     @Test func elementTableCoversTheOrganicSet() throws {
         for (symbol, z) in [("H", 1), ("C", 6), ("N", 7), ("O", 8), ("F", 9), ("S", 16), ("Cl", 17)] {
             let element = try #require(Element(symbol: symbol))
@@ -35,6 +41,8 @@ import Testing
         ("1\nc\nH 0 0\n", 3, "'Element x y z'"),
         ("2\nc\nH 0 0 0\nH 0 0 0.0001\n", 4, "position of atom 1"),
         ("1\nc\nH 0 0 0\nH 1 1 1\n", 4, "text after"),
+        ("1\nc\nH 2e6 0 0\n", 3, "farther than 10⁶ Å"),
+        ("", 1, "whole number"),
     ]
 
     @Test(arguments: faults.indices)

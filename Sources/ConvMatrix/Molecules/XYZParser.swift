@@ -12,7 +12,9 @@
 enum XYZParser {
     /// The molecule `text` describes.
     static func parse(_ text: String, name: String) throws(ConvMatrixError) -> Molecule {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift: split on it as on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         while lines.count > 2, let last = lines.last, isBlank(last) { lines.removeLast() }
         let count = try atomCount(lines.first.map(String.init) ?? "")
         guard lines.count >= count + 2 else {
