@@ -30,6 +30,11 @@ struct SchNetOptions: ParsableArguments {
         transform: OptionValues.count("interaction", of: "blocks"))
     var interaction: Int = 1
 
+    @Option(
+        parsing: .unconditional, help: "SchNet text and LaTeX: draw the cfconv matrix on the first K features (SVG and JSON: all).",
+        transform: OptionValues.count("show-features", of: "features"))
+    var showFeatures: Int = 2
+
     @Option(help: "SchNet SVG: the cfconv matrix or the filter plot W_f(d).")
     var plot: SchNetPlot = .matrix
 
@@ -65,12 +70,13 @@ enum SchNetShow {
         let report = try SchNetReport(model: model, molecule: molecule, seed: seed, dynamics: dynamics, optimise: options.optimise, budget: budget)
         if format != "json" {
             // The drawings lay out every entry of the (n·F) × (n·F) matrix: about 16 bytes each.
-            let units = molecule.count * options.features
+            let units = molecule.count * (format == "svg" ? options.features : min(options.features, options.showFeatures))
             try budget.require(
                 saturatingProduct(16, units, units), for: "the \(format) drawing of a \(units) × \(units) cfconv matrix",
                 alternatives: ["use fewer --features", "use --format json"])
         }
-        let matrix = try CFConvMatrix(model: model, molecule: molecule, interaction: options.interaction - 1)
+        let drawn = format == "svg" ? nil : options.showFeatures
+        let matrix = try CFConvMatrix(model: model, molecule: molecule, interaction: options.interaction - 1, featureLimit: drawn)
         let view = try matrix.view(order: order)
         let values = entries == .numeric ? matrix.values : nil
         switch format {
@@ -83,7 +89,9 @@ enum SchNetShow {
             return Array(svg.utf8)
         default:
             let text = try MatrixTextRenderer(entries: entries).render(view, values: values)
-            return Array((report.text() + "\ncfconv Wᵀ of interaction \(options.interaction) (--order \(order.rawValue)):\n" + text).utf8)
+            let shown = min(options.features, options.showFeatures)
+            let heading = "\ncfconv Wᵀ of interaction \(options.interaction) on features 1…\(shown) of \(options.features) (--order \(order.rawValue)):\n"
+            return Array((report.text() + heading + text).utf8)
         }
     }
 

@@ -143,3 +143,18 @@ import Testing
         } throws: { ($0 as? ConvMatrixError)?.field == field }
     }
 }
+
+/// The matrix on the first K features is the full matrix restricted to their units.
+@Suite struct CFConvMatrixLimitTests {
+    @Test func firstFeaturesAreTheLeadingBlock() throws {
+        let model = try SchNetModel(configuration: SchNetConfiguration(features: 5, rbfCount: 30, interactions: 1), seed: 2)
+        let molecule = try Molecule(named: "ammonia")
+        let full = try CFConvMatrix(model: model, molecule: molecule)
+        let part = try CFConvMatrix(model: model, molecule: molecule, featureLimit: 2)
+        let (a, b) = (full.tied.dense(parameters: full.values), part.tied.dense(parameters: part.values))
+        #expect(b.rows == 8 && b.columns == 8)
+        for r in 0..<8 {
+            for c in 0..<8 { #expect(a[r, c] == b[r, c]) }
+        }
+    }
+}

@@ -23,14 +23,17 @@ public struct CFConvMatrix: Sendable {
     /// The value of each parameter, W_f(d_c) at index f · classes + c.
     public let values: [Double]
 
-    /// The cfconv of interaction block `interaction` (0-based) on `molecule`.
+    /// The cfconv of interaction block `interaction` (0-based) on `molecule`, on its
+    /// first `featureLimit` features only when given (a drawing of 64 features is
+    /// 64 copies of the same structure; the matrix of the first few is the same matrix
+    /// restricted to their units).
     ///
     /// - Throws: ``ConvMatrixError`` on field `interaction` for a block the model does not have.
-    public init(model: SchNetModel, molecule: Molecule, interaction t: Int = 0) throws(ConvMatrixError) {
+    public init(model: SchNetModel, molecule: Molecule, interaction t: Int = 0, featureLimit: Int? = nil) throws(ConvMatrixError) {
         guard model.parameters.interactions.indices.contains(t) else {
             throw ConvMatrixError(.option, field: "interaction", reason: "\(t + 1) is outside 1…\(model.parameters.interactions.count)")
         }
-        let (n, features) = (molecule.count, model.configuration.features)
+        let (n, features) = (molecule.count, min(model.configuration.features, max(1, featureLimit ?? model.configuration.features)))
         let pairs = PairList(positions: molecule.positions, configuration: model.configuration)
         classes = DistanceClasses(pairs)
         shape = TensorShape(channels: features, spatial: [n])
