@@ -76,3 +76,17 @@ import Testing
         }
     }
 }
+
+/// One atom has no pairs: E is the atom's own output, the force zero, and every check still runs.
+@Suite struct SchNetEdgeCaseTests {
+    @Test(arguments: ["1\nhydrogen atom\nH 0 0 0\n", "2\nHCl\nH 0 0 0\nCl 0 0 1.2746\n"])
+    func smallMoleculesEvaluateAndCheck(_ text: String) throws {
+        let model = try SchNetModel(configuration: SchNetConfiguration(features: 4, rbfCount: 30, interactions: 2), seed: 1)
+        let molecule = try Molecule(parsingXYZ: text)
+        let report = try SchNetReport(model: model, molecule: molecule, seed: 0, check: true, dynamics: (0.5, 4), optimise: 3)
+        #expect(report.passed, "\(report.checks?.filter { !$0.passed }.map(\.name) ?? [])")
+        #expect(report.forces.count == molecule.count)
+        if molecule.count == 1 { #expect(report.forces[0] == [0, 0, 0] && report.distanceClasses.isEmpty) }
+        #expect(try CFConvMatrix(model: model, molecule: molecule).tied.rows == 4 * molecule.count)
+    }
+}
