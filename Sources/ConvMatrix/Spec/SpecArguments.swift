@@ -80,6 +80,12 @@ public struct SpecArguments: Sendable {
         return try value.boolean(field: name)
     }
 
+    /// A number, or `fallback` when not given (an explicit `None` gives `fallback` too).
+    public func real(_ name: String, default fallback: Double?) throws(ConvMatrixError) -> Double? {
+        guard let value = values[name], !value.isNone else { return fallback }
+        return try value.real(field: name)
+    }
+
     /// The error on argument `name`, pointing at its value (or at the closing `)` when not given).
     public func error(_ name: String, _ reason: String) -> ConvMatrixError {
         .spec(name, reason, offset: values[name]?.offset ?? call.closingOffset)
