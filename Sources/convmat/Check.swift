@@ -41,6 +41,7 @@ struct Check: ParsableCommand {
         transform: OptionValues.text("weights"))
     var weightsDirectory: String?
     @OptionGroup var point: PointOptions
+    @OptionGroup var schnet: SchNetOptions
     @OptionGroup var budgetOptions: BudgetOptions
     @OptionGroup var flopOptions: FlopOptions
 
@@ -58,6 +59,11 @@ struct Check: ParsableCommand {
             }
         } else {
             guard let spec else { throw OptionError(field: "spec", reason: "give a layer SPEC and --input SHAPE, a NETWORK, or --random N") }
+            if spec == "schnet" {
+                guard schnet.molecule != nil else { throw OptionError(field: "molecule", reason: "check schnet needs --molecule NAME|FILE") }
+                return
+            }
+            if schnet.molecule != nil { throw OptionError(field: "molecule", reason: "--molecule goes with schnet (docs/schnet.md)") }
             if Self.namesANetwork(spec) {
                 try validateNetwork()
             } else {
@@ -71,6 +77,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let budget = try budgetOptions.budget()
+        if spec == "schnet" {
+            try SchNetCheckCommand.run(schnet, seed: seed, json: format == .json, budget: budget)
+            return
+        }
         if let random {
             guard random <= RandomCheckRun.maximumCount else {
                 throw ConvMatrixError(

@@ -17,6 +17,7 @@ struct Demo: ParsableCommand {
         case lenet1989
         case residual
         case whyCNNs = "why-cnns"
+        case schnetLattice = "schnet-lattice"
 
         var summary: String {
             switch self {
@@ -28,6 +29,7 @@ struct Demo: ParsableCommand {
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
             case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
+            case .schnetLattice: "SchNet's continuous-filter convolution on a 1-D lattice equals a depthwise Conv1d."
             }
         }
 
@@ -41,6 +43,7 @@ struct Demo: ParsableCommand {
             case .lenet1989: LeNetDemo()
             case .residual: ResidualDemo(seed: seed)
             case .whyCNNs: WhyCNNsDemo(seed: seed)
+            case .schnetLattice: SchNetLatticeDemo()
             }
         }
     }

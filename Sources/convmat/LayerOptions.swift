@@ -21,7 +21,7 @@ struct LayerOptions: ParsableArguments {
     var isNetwork: Bool { !spec.contains("(") }
 
     func validate() throws {
-        if !isNetwork, input == nil { throw OptionError(field: "input", reason: "--input is required") }
+        if !isNetwork, input == nil, !SchNetShow.names(spec) { throw OptionError(field: "input", reason: "--input is required") }
     }
 
     /// The layer of any registered kind.

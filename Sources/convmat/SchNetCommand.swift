@@ -54,6 +54,11 @@ struct SchNetOptions: ParsableArguments {
 
 /// `convmat show schnet --molecule …`: energy, forces, distance classes, the cfconv matrix.
 enum SchNetShow {
+    /// True for `schnet` and a `CFConv(…)` spec: the arguments that read a molecule instead of --input.
+    static func names(_ argument: String) -> Bool {
+        argument == "schnet" || argument.hasPrefix("CFConv(")
+    }
+
     /// The formats `show schnet` writes.
     static let formats = ["text", "json", "latex", "svg"]
 

@@ -21,6 +21,7 @@ struct Show: ParsableCommand {
     @OptionGroup var layer: LayerOptions
     @OptionGroup var weightOptions: WeightOptions
     @OptionGroup var point: PointOptions
+    @OptionGroup var schnet: SchNetOptions
     @OptionGroup var flopOptions: FlopOptions
 
     @Option(help: "Output format.")
@@ -68,10 +69,24 @@ struct Show: ParsableCommand {
     var product = false
 
     func validate() throws {
+        if SchNetShow.names(layer.spec) { return }
+        if schnet.molecule != nil {
+            throw OptionError(field: "molecule", reason: "--molecule goes with schnet or a CFConv(…) spec (docs/schnet.md)")
+        }
         try ShowOptionRules(self).validate()
     }
 
     func run() throws {
+        if layer.spec == "schnet" {
+            try SchNetShow.run(
+                schnet, seed: weightOptions.seed, format: format.rawValue, order: order, entries: entries, output: output, budget: layer.budget())
+            return
+        }
+        if SchNetShow.names(layer.spec) {
+            let (cfconv, weights) = try SchNetShow.cfconv(spec: layer.spec, schnet, seed: weightOptions.seed)
+            try write(ShowOutput(show: self, layer: try WeightedForm(cfconv, weights: weights, budget: layer.budget())).bytes())
+            return
+        }
         if layer.isNetwork {
             try ShowNetwork(show: self).run()
             return
