@@ -28,7 +28,7 @@ enum ReferenceMaxPooling {
         var maxima: [Maximum] = []
         for j in 0..<layer.input.channels {
             for i in 0..<outMap {
-                let position = digits(of: i, extents: layer.output.spatial)
+                let position = ReferenceIndexing.digits(of: i, extents: layer.output.spatial)
                 var first: [Int] = [], counts: [Int] = []
                 for d in spatial.indices {
                     let start = position[d] * layer.stride[d] - layer.padding[d]
@@ -40,7 +40,7 @@ enum ReferenceMaxPooling {
                 var best = -Double.infinity
                 var unit = -1
                 for t in 0..<counts.reduce(1, *) {
-                    let tap = digits(of: t, extents: counts)
+                    let tap = ReferenceIndexing.digits(of: t, extents: counts)
                     var offset = 0
                     for d in spatial.indices {
                         let coordinate = position[d] * layer.stride[d] - layer.padding[d] + (first[d] + tap[d]) * layer.dilation[d]
@@ -68,14 +68,4 @@ enum ReferenceMaxPooling {
         -floorDivide(-a, b)
     }
 
-    /// The row-major digits of `flat` in a box of `extents` (the last one fastest).
-    private static func digits(of flat: Int, extents: [Int]) -> [Int] {
-        var rest = flat
-        var result = Array(repeating: 0, count: extents.count)
-        for d in extents.indices.reversed() {
-            result[d] = rest % extents[d]
-            rest /= extents[d]
-        }
-        return result
-    }
 }

@@ -56,7 +56,7 @@ enum ReferencePooling {
     ) -> [S] {
         var y = Array(repeating: S.zero, count: output.count)
         for i in 0..<output.mapSize {
-            let (units, coefficient) = window(digits(of: i, extents: output.spatial))
+            let (units, coefficient) = window(ReferenceIndexing.digits(of: i, extents: output.spatial))
             for j in 0..<input.channels {
                 var sum = S.zero
                 for u in units { sum = sum + x[j * input.mapSize + u] }
@@ -72,7 +72,7 @@ enum ReferencePooling {
     ) -> [Double] {
         var dx = Array(repeating: 0.0, count: input.count)
         for i in 0..<output.mapSize {
-            let (units, coefficient) = window(digits(of: i, extents: output.spatial))
+            let (units, coefficient) = window(ReferenceIndexing.digits(of: i, extents: output.spatial))
             for j in 0..<input.channels {
                 for u in units { dx[j * input.mapSize + u] += coefficient * dy[j * output.mapSize + i] }
             }
@@ -87,7 +87,7 @@ enum ReferencePooling {
         var units: [Int] = []
         var paddedCount = 0
         for m in 0..<layer.kernelSize.reduce(1, *) {
-            let tap = digits(of: m, extents: layer.kernelSize)
+            let tap = ReferenceIndexing.digits(of: m, extents: layer.kernelSize)
             var offset = 0, real = true, insidePadding = true
             for d in spatial.indices {
                 let coordinate = position[d] * layer.stride[d] - layer.padding[d] + tap[d]
@@ -117,14 +117,4 @@ enum ReferencePooling {
         return (units, 1 / Double(units.count))
     }
 
-    /// The row-major digits of `flat` in a box of `extents` (the last one fastest).
-    private static func digits(of flat: Int, extents: [Int]) -> [Int] {
-        var rest = flat
-        var result = Array(repeating: 0, count: extents.count)
-        for d in extents.indices.reversed() {
-            result[d] = rest % extents[d]
-            rest /= extents[d]
-        }
-        return result
-    }
 }

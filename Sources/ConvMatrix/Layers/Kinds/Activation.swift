@@ -21,7 +21,7 @@ import Foundation
 ///
 ///     let layer = try LayerRegistry.layer(parsing: "Tanh()", input: TensorShape(parsing: "2x3"))
 ///     layer.matrixForm().tied.constants.count   // 6: the diagonal
-public struct Activation: InputDependentLayer, Hashable {
+public struct Activation: InputDependentLayer, ParameterFreeLayer, Hashable {
     /// Which function is applied to every unit.
     public enum Function: String, CaseIterable, Hashable, Sendable {
         case relu = "ReLU"
@@ -150,15 +150,6 @@ extension Activation.Function {
 
 /// The Jacobian as a ``Layer``: diag(f′(x)) and the plain-loop reference.
 extension Activation {
-    public var weightShape: [Int] { [] }
-    public var biasShape: [Int]? { nil }
-
-    public func parameterName(_ p: Int) -> ParameterName {
-        preconditionFailure("\(kind) has no weight parameter \(p)")
-    }
-
-    public func biasParameter(ofRow r: Int) -> Int? { nil }
-
     /// Wᵀ(x)[u, u] = f′(x_u), the zero ones left out.
     ///
     /// - Complexity: O(n) for n = input.count.
@@ -183,5 +174,4 @@ extension Activation {
         ReferenceActivation.jacobianProduct(function, at: pointValues, dy)
     }
 
-    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] { [] }
 }

@@ -91,7 +91,7 @@ public struct Flatten: Hashable, Sendable {
 }
 
 /// Flatten as a ``Layer``: Wᵀ = I and the plain-loop reference (Reference/ReferenceRegrouping.swift).
-extension Flatten: Layer {
+extension Flatten: ParameterFreeLayer {
     public var kind: String { "Flatten" }
     public var specDescription: String { canonical }
     /// Flatten moves no number: Wᵀ is the identity on the units in torch's order.
@@ -102,15 +102,6 @@ extension Flatten: Layer {
     public var matrixNote: String? {
         "Flatten only regroups the units: Wᵀ is the identity, y holds x's numbers in the same order, read as \(output)"
     }
-    public var weightShape: [Int] { [] }
-    public var biasShape: [Int]? { nil }
-
-    public func parameterName(_ p: Int) -> ParameterName {
-        preconditionFailure("Flatten has no weight parameter \(p)")
-    }
-
-    public func biasParameter(ofRow r: Int) -> Int? { nil }
-
     public func matrixForm() -> MatrixForm { .identity(of: self) }
 
     public func referenceForward<S: ReferenceScalar>(x: [S], weight: [S], bias: [S]?) -> [S] {
@@ -121,5 +112,4 @@ extension Flatten: Layer {
         ReferenceRegrouping.unflatten(dy, extents: input.extents, merging: merged)
     }
 
-    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] { [] }
 }

@@ -35,18 +35,10 @@ public struct Identity: Hashable, Sendable {
 }
 
 /// Identity as a ``Layer``: Wᵀ = I and the plain-loop reference (Reference/ReferenceRegrouping.swift).
-extension Identity: Layer {
+extension Identity: ParameterFreeLayer {
     public var kind: String { "Identity" }
     public var specDescription: String { "Identity()" }
     public var output: TensorShape { input }
-    public var weightShape: [Int] { [] }
-    public var biasShape: [Int]? { nil }
-
-    public func parameterName(_ p: Int) -> ParameterName {
-        preconditionFailure("Identity has no weight parameter \(p)")
-    }
-
-    public func biasParameter(ofRow r: Int) -> Int? { nil }
 
     public func matrixForm() -> MatrixForm { .identity(of: self) }
 
@@ -62,7 +54,6 @@ extension Identity: Layer {
         ReferenceRegrouping.identity(dy)
     }
 
-    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] { [] }
 }
 
 extension MatrixForm {

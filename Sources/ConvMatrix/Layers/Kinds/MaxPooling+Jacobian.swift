@@ -77,15 +77,6 @@ extension MaxPooling {
 
 /// The Jacobian as a ``Layer``: a selection of constants 1, and the plain-loop reference.
 extension MaxPooling {
-    public var weightShape: [Int] { [] }
-    public var biasShape: [Int]? { nil }
-
-    public func parameterName(_ p: Int) -> ParameterName {
-        preconditionFailure("\(kind) has no weight parameter \(p)")
-    }
-
-    public func biasParameter(ofRow r: Int) -> Int? { nil }
-
     /// Wᵀ(x)[r, a(r)] = 1, one constant a row.
     ///
     /// - Complexity: O(output.count · ∏ k) time, O(output.count) memory.
@@ -113,5 +104,4 @@ extension MaxPooling {
         return dx
     }
 
-    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] { [] }
 }

@@ -40,9 +40,7 @@ extension MaxPooling {
 
     /// The canonical spec: `MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=2, ceil_mode=True)`.
     public var specDescription: String {
-        var arguments = ["kernel_size=\(PoolingShapes.compact(kernelSize))"]
-        if stride != kernelSize { arguments.append("stride=\(PoolingShapes.compact(stride))") }
-        if padding.contains(where: { $0 != 0 }) { arguments.append("padding=\(PoolingShapes.compact(padding))") }
+        var arguments = PoolingShapes.windowArguments(kernelSize: kernelSize, stride: stride, padding: padding)
         if dilation.contains(where: { $0 != 1 }) { arguments.append("dilation=\(PoolingShapes.compact(dilation))") }
         if ceilMode { arguments.append("ceil_mode=True") }
         return "\(kind)(\(arguments.joined(separator: ", ")))"

@@ -27,7 +27,7 @@
 ///
 ///     let layer = try LayerRegistry.layer(parsing: "MaxPool1d(3, stride=2, padding=1)", input: TensorShape(parsing: "1x6"))
 ///     layer.output   // 1x3
-public struct MaxPooling: InputDependentLayer, Hashable {
+public struct MaxPooling: InputDependentLayer, ParameterFreeLayer, Hashable {
     public let kernelSize: [Int]
     /// The resolved stride: kernel_size when the spec gives none (stride=None).
     public let stride: [Int]

@@ -13,7 +13,7 @@
 ///
 /// Exactness: 1/d is a Double exactly only when |d| is a power of two (a dyadic
 /// coefficient); for other divisors Wᵀ holds the rounded fl(1/d).
-public protocol PoolingLayer: Layer {
+public protocol PoolingLayer: ParameterFreeLayer {
     /// The windows along each input spatial dimension, in dimension order.
     var axes: [PoolingAxis] { get }
     /// κ_i for the output position `position` (one index per axis).
@@ -21,20 +21,6 @@ public protocol PoolingLayer: Layer {
 }
 
 extension PoolingLayer {
-    /// A pooling layer has no weight.
-    public var weightShape: [Int] { [] }
-    /// … and no bias.
-    public var biasShape: [Int]? { nil }
-
-    public func parameterName(_ p: Int) -> ParameterName {
-        preconditionFailure("\(kind) has no parameters; asked for the name of parameter \(p)")
-    }
-
-    public func biasParameter(ofRow r: Int) -> Int? { nil }
-
-    /// No weights, so no weight gradient.
-    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] { [] }
-
     public var geometricNonzeroCount: Int? { constantCount }
     /// One connection per window entry.
     public var geometricConnectionCount: Int? { constantCount }

@@ -45,9 +45,7 @@ extension SlidingPooling {
 
     /// The canonical spec: `AvgPool2d(kernel_size=3, stride=2, padding=1, ceil_mode=True)`.
     public var specDescription: String {
-        var arguments = ["kernel_size=\(PoolingShapes.compact(kernelSize))"]
-        if stride != kernelSize { arguments.append("stride=\(PoolingShapes.compact(stride))") }
-        if padding.contains(where: { $0 != 0 }) { arguments.append("padding=\(PoolingShapes.compact(padding))") }
+        var arguments = PoolingShapes.windowArguments(kernelSize: kernelSize, stride: stride, padding: padding)
         if ceilMode { arguments.append("ceil_mode=True") }
         if case .average(let countIncludePad, let divisorOverride) = reduction {
             if !countIncludePad { arguments.append("count_include_pad=False") }

@@ -131,6 +131,15 @@ enum PoolingShapes {
         }
     }
 
+    /// A sliding window's canonical arguments: `kernel_size=` always, `stride=` where
+    /// it differs from the kernel size, `padding=` where it is not zero.
+    static func windowArguments(kernelSize: [Int], stride: [Int], padding: [Int]) -> [String] {
+        var arguments = ["kernel_size=\(compact(kernelSize))"]
+        if stride != kernelSize { arguments.append("stride=\(compact(stride))") }
+        if padding.contains(where: { $0 != 0 }) { arguments.append("padding=\(compact(padding))") }
+        return arguments
+    }
+
     /// `3` when every entry is 3, else `(3, 5)`: how a canonical spec writes a per-dimension value.
     static func compact(_ values: [Int]) -> String {
         if let first = values.first, values.allSatisfy({ $0 == first }) { return "\(first)" }
