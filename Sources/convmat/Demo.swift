@@ -12,6 +12,7 @@ struct Demo: ParsableCommand {
         case slide
         case borderModes = "border-modes"
         case twoViews = "two-views"
+        case backprop
         case layer2d
         case slidingWindow = "sliding-window"
         case lenet1989
@@ -24,6 +25,7 @@ struct Demo: ParsableCommand {
             case .slide: "The slide's Conv1d(2, 3, kernel_size=3, bias=False) on 2x6: Wᵀ, forward and backward."
             case .borderModes: "'valid', 'same' and 'full' on a short signal; P and Wᵀ for every padding mode."
             case .twoViews: "The sum of convolutions and the swipe of weighted sums: one operator under a permutation."
+            case .backprop: "The slides' derivation of ∂E/∂x and ∂E/∂w, each line evaluated, and the notation reconciled."
             case .layer2d: "The slides' 2-D layer, 4 maps of 14x14 to 12 of 10x10: a doubly block-Toeplitz block and the counts."
             case .slidingWindow: "The string kernel φ_struct on ATCAGACAATA and CGTACAA: a convolution and a sum pooling."
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
@@ -38,6 +40,7 @@ struct Demo: ParsableCommand {
             case .slide: SlideDemo(seed: seed)
             case .borderModes: BorderModesDemo()
             case .twoViews: TwoViewsDemo(seed: seed)
+            case .backprop: BackpropDemo(seed: seed)
             case .layer2d: Layer2dDemo(seed: seed)
             case .slidingWindow: SlidingWindowDemo(seed: seed)
             case .lenet1989: LeNetDemo()

@@ -16,7 +16,7 @@ import Testing
         #expect(!text.contains("difference| = 1") && !text.contains("− z| = 1"))
     }
 
-    static let demos = ["slide", "border-modes", "two-views", "layer2d", "sliding-window", "lenet1989", "residual", "why-cnns", "schnet-lattice"]
+    static let demos = ["slide", "border-modes", "two-views", "backprop", "layer2d", "sliding-window", "lenet1989", "residual", "why-cnns", "schnet-lattice"]
 
     /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.
     @Test(arguments: demos)
@@ -94,6 +94,16 @@ import Testing
         let sums = pooling.split(separator: "=").dropFirst().map { $0.split(separator: ",")[0].split(separator: ":")[0].trimmingCharacters(in: .whitespaces) }
         #expect(sums.count == 2 && sums[0] == sums[1])
         for depth in 1...4 { #expect(text.contains("\(2 * depth + 1) inputs")) }
+    }
+
+    /// Every line of both derivations equals the matrix form, and the flip of the true convolution shows.
+    @Test func backpropEvaluatesEveryLine() throws {
+        let text = try CLI.run(["demo", "backprop"]).stdout
+        #expect(text.components(separatedBy: "max |difference| over every line and the matrix = 0\n").count == 3)
+        #expect(text.contains("(max |difference| = 0)"))
+        let kernel = try #require(text.split(separator: "\n").first { $0.hasPrefix("w = ") })
+        let flipped = try #require(text.split(separator: "\n").first { $0.contains("flipped kernel") })
+        #expect(!flipped.contains(kernel.dropFirst(4).prefix(while: { $0 != ")" })), "the kernel is not a palindrome")
     }
 
     @Test func listNamesEveryDemo() throws {

@@ -15,9 +15,9 @@
 /// ``referenceValue(at:)``: finite differences of f hold the matrix to the
 /// derivative it claims to be.
 ///
-///     let relu = try LayerRegistry.layer(parsing: "ReLU()", input: TensorShape(parsing: "3")) as! any InputDependentLayer
-///     let at = try relu.at(x: [2, -1, 0.5])
-///     at.value(at: at.pointValues)     // [2, 0, 0.5]
+///     let relu = try LayerRegistry.layer(parsing: "ReLU()", input: TensorShape(parsing: "3")) as? any InputDependentLayer
+///     let at = try relu?.at(x: [2, -1, 0.5])
+///     at?.value(at: [2, -1, 0.5])     // [2, 0, 0.5]
 ///     // matrixForm(): diag(1, 0, 1)
 public protocol InputDependentLayer: Layer {
     /// Where x, the point ``Layer/matrixForm()`` is the Jacobian at, comes from
