@@ -25,37 +25,32 @@ public struct LayerSummary: Sendable, Equatable {
     public let point: [Double]?
 
     public init(layer: any Layer, tied: TiedMatrix) {
-        kind = layer.kind
-        spec = layer.specDescription
-        input = layer.input
-        output = layer.output
-        rows = tied.rows
-        columns = tied.columns
-        entries = tied.entryCount
-        nonzeros = tied.nonzeroCount
-        extendedNonzeros = (layer as? Convolution)?.tapCount
-        terms = tied.termCount
-        weightParameters = tied.parameterCount
-        biasParameters = layer.biasParameterCount
-        note = layer.matrixNote
-        jacobianFormula = (layer as? any InputDependentLayer)?.jacobianFormula
-        point = (layer as? any InputDependentLayer)?.pointValues
+        self.init(
+            layer: layer, rows: tied.rows, columns: tied.columns, entries: tied.entryCount, nonzeros: tied.nonzeroCount,
+            terms: tied.termCount, weightParameters: tied.parameterCount)
     }
 
     /// The counts of a layer shown from its compressed form: the same numbers, from
     /// the geometry and one scan of the compressed rows (no ``TiedMatrix``).
     public init(layer: any Layer, compressed tied: CompressedTiedMatrix) {
+        self.init(
+            layer: layer, rows: tied.rows, columns: tied.columns, entries: saturatingProduct(tied.rows, tied.columns),
+            nonzeros: tied.nonzeroCount, terms: tied.entryCount, weightParameters: tied.parameterCount)
+    }
+
+    /// The matrix's counts, whichever form they were read from; the rest from the layer.
+    private init(layer: any Layer, rows: Int, columns: Int, entries: Int, nonzeros: Int, terms: Int, weightParameters: Int) {
         kind = layer.kind
         spec = layer.specDescription
         input = layer.input
         output = layer.output
-        rows = tied.rows
-        columns = tied.columns
-        entries = saturatingProduct(tied.rows, tied.columns)
-        nonzeros = tied.nonzeroCount
+        self.rows = rows
+        self.columns = columns
+        self.entries = entries
+        self.nonzeros = nonzeros
         extendedNonzeros = (layer as? Convolution)?.tapCount
-        terms = tied.entryCount
-        weightParameters = tied.parameterCount
+        self.terms = terms
+        self.weightParameters = weightParameters
         biasParameters = layer.biasParameterCount
         note = layer.matrixNote
         jacobianFormula = (layer as? any InputDependentLayer)?.jacobianFormula

@@ -62,11 +62,7 @@ public struct MaxPooling: InputDependentLayer, ParameterFreeLayer, Hashable {
                 length: input.spatial[$0], kernel: kernelSize[$0], stride: stride[$0], padding: padding[$0], dilation: dilation[$0],
                 ceilMode: ceilMode)
         }
-        guard lengths.allSatisfy({ $0 >= 1 }) else {
-            let shown = TensorShape(channels: input.channels, spatial: lengths).extents.map(String.init).joined(separator: "x")
-            throw .spec("kernel_size", "Given input size: (\(input)). Calculated output size: (\(shown)). Output size is too small")
-        }
-        try PoolingShapes.requireOutputFits([input.channels] + lengths, field: "kernel_size")
+        try PoolingShapes.requireOutputLengths(lengths, of: input)
         self.kernelSize = kernelSize
         self.stride = stride
         self.padding = padding

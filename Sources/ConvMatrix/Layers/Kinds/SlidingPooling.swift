@@ -57,11 +57,7 @@ public struct SlidingPooling: PoolingLayer, Hashable {
         let lengths = (0..<dimensions).map {
             PoolingAxis.outputLength(length: input.spatial[$0], kernel: kernelSize[$0], stride: stride[$0], padding: padding[$0], ceilMode: ceilMode)
         }
-        guard lengths.allSatisfy({ $0 >= 1 }) else {
-            let shown = TensorShape(channels: input.channels, spatial: lengths).extents.map(String.init).joined(separator: "x")
-            throw .spec("kernel_size", "Given input size: (\(input)). Calculated output size: (\(shown)). Output size is too small")
-        }
-        try PoolingShapes.requireOutputFits([input.channels] + lengths, field: "kernel_size")
+        try PoolingShapes.requireOutputLengths(lengths, of: input)
         self.reduction = reduction
         self.kernelSize = kernelSize
         self.stride = stride
@@ -121,6 +117,16 @@ enum PoolingShapes {
             let expected = ["CxL", "CxHxW", "CxDxHxW"][dimensions - 1]
             throw .shape("input", "\(kind) expects a shape \(expected), got \(input)")
         }
+    }
+
+    /// PyTorch's "Output size is too small" when a length is below 1, then the size
+    /// limit every tensor of a layer has (``requireOutputFits(_:field:)``), both on `kernel_size`.
+    static func requireOutputLengths(_ lengths: [Int], of input: TensorShape) throws(ConvMatrixError) {
+        guard lengths.allSatisfy({ $0 >= 1 }) else {
+            let shown = TensorShape(channels: input.channels, spatial: lengths).extents.map(String.init).joined(separator: "x")
+            throw .spec("kernel_size", "Given input size: (\(input)). Calculated output size: (\(shown)). Output size is too small")
+        }
+        try requireOutputFits([input.channels] + lengths, field: "kernel_size")
     }
 
     /// The output may hold at most ``ConvolutionSpec/largestCount`` units, as every tensor of a layer.
