@@ -128,7 +128,7 @@ test-release: deps
 	{ $(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format json >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
 	grep -q 'text summary' .build/test-release.err && \
 	{ $(RELEASE_CONVMAT) invert $(ALEXNET_CONV1) >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
-	$(RELEASE_CONVMAT) check $(ALEXNET_CONV1) --max-flops 1e11 | grep -q 'seeded sample of 2,048' && \
+	$(RELEASE_CONVMAT) check $(ALEXNET_CONV1) | grep -q 'seeded sample of 2,048' && \
 	$(RELEASE_CONVMAT) count alexnet >/dev/null && \
 	echo "test-release: AlexNet conv1 on the release binary passed" || \
 	{ echo "test-release: FAILED"; exit 1; }

@@ -6,8 +6,9 @@
 ///   against the reference's formal sum for that row alone
 ///   (``ReferenceConvolution/forward(spec:input:x:weight:units:)``);
 /// - forward, input, weight and bias gradients, the offset and the adjoint test:
-///   the sparse passes against the naive reference on the whole layer, exact on
-///   the integer data (a rounding bound from |Wᵀ| on the reals or given weights);
+///   the sparse passes on the whole layer against the naive reference on a seeded
+///   sample of units and weights (``SparseCheckSample``), exact on the integer
+///   data (a rounding bound from |Wᵀ| on the reals or given weights);
 /// - finite differences: skipped, said so in the note.
 extension Checker {
     /// Rows whose entries the sparse path's structure check compares, at most.
@@ -19,21 +20,19 @@ extension Checker {
         let integerLayer = try SparseLayer(compressed, weights: data.integerWeights)
         let realLayer = try SparseLayer(compressed, weights: data.realWeights)
         let givenLayer = try givenWeights.map { w throws(ConvMatrixError) in try SparseLayer(compressed, weights: w) }
-        let passes = SparseCheckPasses(checker: self, form: compressed)
-        let forwardUnits = sampledRows(layer.output.count, limit: SparseCheckPasses.forwardSampleUnits, salt: 0xF0D)
+        let passes = SparseCheckPasses(checker: self, form: compressed, sample: SparseCheckSample(layer: layer, seed: seed))
         var checks = [sparseStructure(compressed)]
         if let givenLayer {
             checks.append(.skipped(.forwardIntegers, because: "replaced by the given weights"))
-            checks.append(try passes.forward(givenLayer, x: data.x, name: .forwardGivenWeights, units: forwardUnits))
+            checks.append(try passes.forward(givenLayer, x: data.x, name: .forwardGivenWeights))
         } else {
-            checks.append(try passes.forward(integerLayer, x: data.x, name: .forwardIntegers, units: forwardUnits))
+            checks.append(try passes.forward(integerLayer, x: data.x, name: .forwardIntegers))
             checks.append(.skipped(.forwardGivenWeights, because: "no --weight given"))
         }
-        checks.append(try passes.forward(realLayer, x: data.realX, name: .forwardReals, units: forwardUnits))
+        checks.append(try passes.forward(realLayer, x: data.realX, name: .forwardReals))
         let gradientLayer = givenLayer ?? integerLayer
         let gradients = gradientLayer.backward(sampleRows: Self.row(data.x), outputGradientRows: Self.row(data.dy))
-        let referenceInputGradient = layer.referenceInputGradient(outputGradient: data.dy, weight: gradientLayer.weights.weight)
-        checks.append(try passes.inputGradient(gradientLayer, dy: data.dy, dx: gradients.input.storage, reference: referenceInputGradient))
+        checks.append(try passes.inputGradient(gradientLayer, dy: data.dy, dx: gradients.input.storage))
         checks.append(passes.weightGradient(gradients.weight, x: data.x, dy: data.dy))
         checks.append(passes.biasGradient(gradients.bias, dy: data.dy))
         checks.append(passes.offset(gradientLayer))
@@ -43,7 +42,7 @@ extension Checker {
                 because:
                     "on the sparse path (more than \(NumberFormat.count(SparsePath.termLimit)) terms): the layer is linear, so its derivatives are "
                     + "Wᵀ and W themselves, checked above against the reference"))
-        checks.append(try passes.adjoint(gradientLayer, x: data.x, y: data.dy, reference: referenceInputGradient))
+        checks.append(try passes.adjoint(gradientLayer, x: data.x, y: data.dy))
         try CheckRange.requireFiniteResults(checks)
         return CheckReport(spec: layer.specDescription, input: layer.input, seed: seed, point: nil, pointSource: nil, checks: checks)
     }
@@ -60,7 +59,7 @@ extension Checker {
     /// that formal sum. Every row when there are no more than ``sparseStructureRows``.
     func sparseStructure(_ form: CompressedMatrixForm) -> CheckReport.Check {
         guard let convolution = layer as? Convolution else { preconditionFailure("the sparse path is for convolutions") }
-        let rows = sampledRows(form.tied.rows, limit: Self.sparseStructureRows, salt: 0x5A3B_1E0F)
+        let rows = SparseCheckSample.draw(form.tied.rows, limit: Self.sparseStructureRows, seed: seed ^ 0x5A3B_1E0F)
         let xs: [SymbolicScalar] = (0..<layer.input.count).map { .input($0) }
         let ws: [SymbolicScalar] = (0..<layer.weightParameterCount).map { .parameter($0) }
         let reference = ReferenceConvolution.forward(spec: convolution.spec, input: layer.input, x: xs, weight: ws, units: rows)
@@ -90,14 +89,5 @@ extension Checker {
             tally.first.map { "\(tally.mismatches) coefficient\(tally.mismatches == 1 ? "" : "s") differ; first: \($0)" }
             ?? "terms equal the sliding-window sum on \(scope)"
         return .ran(.structure, error: tally.largest, tolerance: 0, note: note)
-    }
-
-    /// Every row, or `limit` distinct rows drawn from the seed (salted per use), ascending.
-    private func sampledRows(_ count: Int, limit: Int, salt: UInt64) -> [Int] {
-        guard count > limit else { return Array(0..<count) }
-        var random = SplitMix64(seed: seed ^ salt)
-        var sample = Set<Int>()
-        while sample.count < limit { sample.insert(random.nextInt(in: 0...(count - 1))) }
-        return sample.sorted()
     }
 }

@@ -115,9 +115,7 @@ extension ReferenceConvolution {
         spec: ConvolutionSpec, input: TensorShape, x: [S], outputGradient: [S]
     ) -> [S] {
         let geometry = ReferenceGeometry(spec: spec, input: input)
-        let extended = extend(
-            ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x),
-            geometry: geometry, mode: spec.paddingMode)
+        let extended = extend(x, input: input, geometry: geometry, mode: spec.paddingMode)
         let delta = ReferenceTensor(channels: spec.outChannels, spatial: geometry.outputSize, values: outputGradient)
         var gradient = ReferenceTensor(channels: geometry.kernelCount, spatial: geometry.kernelSize, repeating: S.zero)
         let outputPositions = referencePositions(geometry.outputSize)

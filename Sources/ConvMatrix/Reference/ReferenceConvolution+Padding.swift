@@ -31,6 +31,13 @@ extension ReferenceConvolution {
         return extend(tensor, geometry: geometry, mode: spec.paddingMode).values
     }
 
+    /// x̃ from the flat input x of shape `input`.
+    static func extend<S: ReferenceScalar>(
+        _ x: [S], input: TensorShape, geometry: ReferenceGeometry, mode: PaddingMode
+    ) -> ReferenceTensor<S> {
+        extend(ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x), geometry: geometry, mode: mode)
+    }
+
     /// x̃ from x (see ``extendedInput(spec:input:x:)``).
     static func extend<S: ReferenceScalar>(
         _ x: ReferenceTensor<S>, geometry: ReferenceGeometry, mode: PaddingMode

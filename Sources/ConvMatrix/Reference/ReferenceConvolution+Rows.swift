@@ -13,25 +13,12 @@ extension ReferenceConvolution {
         spec: ConvolutionSpec, input: TensorShape, x: [S], weight: [S], units: [Int]
     ) -> [S] {
         let geometry = ReferenceGeometry(spec: spec, input: input)
-        let extended = extend(
-            ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x),
-            geometry: geometry, mode: spec.paddingMode)
+        let extended = extend(x, input: input, geometry: geometry, mode: spec.paddingMode)
         let w = kernelTensor(weight, geometry: geometry)
         let mapSize = geometry.outputSize.reduce(1, *)
         return units.map { r in
-            let o = position(r % mapSize, extents: geometry.outputSize)
+            let o = ReferenceIndexing.digits(of: r % mapSize, extents: geometry.outputSize)
             return outputUnit(j: r / mapSize, o: o, extended: extended, weight: w, bias: .zero, geometry: geometry)
         }
-    }
-
-    /// The C-order digits of a flat position.
-    private static func position(_ flat: Int, extents: [Int]) -> [Int] {
-        var rest = flat
-        var digits = Array(repeating: 0, count: extents.count)
-        for d in extents.indices.reversed() {
-            digits[d] = rest % extents[d]
-            rest /= extents[d]
-        }
-        return digits
     }
 }

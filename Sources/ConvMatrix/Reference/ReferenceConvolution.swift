@@ -65,9 +65,7 @@ public enum ReferenceConvolution {
         spec: ConvolutionSpec, input: TensorShape, x: [S], weight: [S], bias: [S]?
     ) -> [S] {
         let geometry = ReferenceGeometry(spec: spec, input: input)
-        let extended = extend(
-            ReferenceTensor(channels: input.channels, spatial: input.spatial, values: x),
-            geometry: geometry, mode: spec.paddingMode)
+        let extended = extend(x, input: input, geometry: geometry, mode: spec.paddingMode)
         let w = kernelTensor(weight, geometry: geometry)
         let b = bias.map { biasTensor($0, geometry: geometry) }
         var y = ReferenceTensor(channels: spec.outChannels, spatial: geometry.outputSize, repeating: S.zero)
