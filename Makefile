@@ -92,7 +92,7 @@ demo: build
 	@$(CONVMAT) demo
 
 notebooks: build venv
-	$(RUN_NOTEBOOKS)
+	$(RUN_NOTEBOOKS) --in-place
 
 # GNU time alone (not all of TEST_PACKAGES): the fuzzer's peak-memory measurement.
 fuzz-packages:

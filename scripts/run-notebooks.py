@@ -1,19 +1,30 @@
 #!/usr/bin/env python3
-"""Executes every Notebooks/*.ipynb and reports one line per notebook (make notebooks).
+"""Executes every Notebooks/*.ipynb and reports one line per notebook (make test, make notebooks).
 
-    .venv/bin/python scripts/run-notebooks.py /abs/path/to/convmat [--timeout SECONDS]
+    .venv/bin/python scripts/run-notebooks.py /abs/path/to/convmat [--in-place] [--timeout SECONDS]
 
 Each notebook runs top to bottom in a fresh python3 kernel (ipykernel of the
-Python running this script), with its folder as the working directory and
-CONVMAT set to the given binary. Nothing is written back: the committed
-notebooks keep no outputs. The last line is `N passed, M failed`; the exit
-status is 0 when every notebook passed, 1 otherwise, 2 on bad arguments.
+Python running this script), headless, with CONVMAT set to the given binary.
+
+- By default (make test) the runner copies the notebooks into a temporary
+  folder and executes the copies there: the committed files are never opened
+  for writing, and a cell that writes a file writes it into the copy's folder.
+- With --in-place (make notebooks) it executes the committed notebooks in
+  Notebooks/ and writes each one back with its fresh outputs, only when every
+  cell ran; a notebook that fails is left as it was. Execution timestamps are
+  not recorded and each cell's printed lines are joined into one output, so
+  that re-running unchanged notebooks changes nothing.
+
+A notebook fails when any cell raises. The last line is `N passed, M failed`;
+the exit status is 0 when every notebook passed, 1 otherwise, 2 on bad arguments.
 """
 
 import argparse
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -69,31 +80,75 @@ def describe_failure(notebook, error):
     return lines
 
 
-def run(path, timeout):
-    """Executes one notebook in place in memory; returns (passed, seconds, failure lines)."""
+def execute(path, timeout):
+    """Executes the notebook at path, in its folder; returns (notebook, failure lines, or [] when it passed)."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
         km=kernel_manager(),
         timeout=timeout,
+        # No per-cell execution timestamps in the metadata: the outputs are committed.
+        record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
         # ipykernel 7 warns on every start that its local TCP sockets are not
         # encrypted; cell errors reach us as outputs, not through the kernel's log.
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
-    start = time.monotonic()
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
-        return False, time.monotonic() - start, describe_failure(notebook, error)
+        return notebook, describe_failure(notebook, error)
     except RuntimeError as error:  # the kernel did not start or answer
-        return False, time.monotonic() - start, [f"kernel: {type(error).__name__}: {error}"]
-    return True, time.monotonic() - start, []
+        return notebook, [f"kernel: {type(error).__name__}: {error}"]
+    return notebook, []
+
+
+def coalesce_streams(notebook):
+    """Joins each cell's consecutive stdout (or stderr) outputs into one.
+
+    How a cell's prints are cut into stream messages depends on timing (a print
+    before a subprocess call arrives on its own); joined, the outputs are the
+    same on every run.
+    """
+    for cell in notebook.cells:
+        joined = []
+        for output in cell.get("outputs", []):
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and output.get("output_type") == previous.get("output_type") == "stream"
+                and output.get("name") == previous.get("name")
+            ):
+                previous["text"] += output["text"]
+            else:
+                joined.append(output)
+        if "outputs" in cell:
+            cell.outputs = joined
+
+
+def run(path, timeout, in_place, scratch):
+    """Runs one notebook (a copy in scratch, or the file itself); returns (passed, seconds, failure lines)."""
+    start = time.monotonic()
+    if in_place:
+        notebook, failure = execute(path, timeout)
+        if not failure:
+            coalesce_streams(notebook)
+            nbformat.validate(notebook)
+            nbformat.write(notebook, path)
+    else:
+        folder = Path(scratch, path.stem)
+        folder.mkdir()
+        copy = Path(shutil.copy2(path, folder))
+        _, failure = execute(copy, timeout)
+    return not failure, time.monotonic() - start, failure
 
 
 def main():
     parser = argparse.ArgumentParser(description="Execute Notebooks/*.ipynb against a convmat binary.")
     parser.add_argument("convmat", help="path to the built convmat binary (made absolute)")
+    parser.add_argument(
+        "--in-place", action="store_true", help="execute the committed notebooks and write their outputs back"
+    )
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
     arguments = parser.parse_args()
 
@@ -112,12 +167,13 @@ def main():
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
     passed = failed = 0
-    for path in notebooks:
-        ok, seconds, failure = run(path, arguments.timeout)
-        print(f"notebook {path.name}: {'ok' if ok else 'FAILED'} ({seconds:.1f} s)", flush=True)
-        for line in failure:
-            print(f"  {line}", flush=True)
-        passed, failed = passed + ok, failed + (not ok)
+    with tempfile.TemporaryDirectory(prefix="convmat-notebooks-") as scratch:
+        for path in notebooks:
+            ok, seconds, failure = run(path, arguments.timeout, arguments.in_place, scratch)
+            print(f"notebook {path.name}: {'ok' if ok else 'FAILED'} ({seconds:.1f} s)", flush=True)
+            for line in failure:
+                print(f"  {line}", flush=True)
+            passed, failed = passed + ok, failed + (not ok)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
