@@ -28,6 +28,9 @@ public struct Benchmark: Sendable {
         case never, full, always
     }
 
+    /// AlexNet's conv1, on the compressed form only (its dense Wᵀ is about 360 GB).
+    static let alexNetConv1 = Case(title: "AlexNet's conv1 (sparse form only)", spec: "Conv2d(3, 96, 11, stride=4)", input: "3x227x227", quick: false, check: .full)
+
     /// The layers, smallest first (so that the process's peak after a case is that case's).
     public static let cases: [Case] = [
         Case(title: "the slides' 2-D layer", spec: "Conv2d(4, 12, 5)", input: "4x14x14", quick: true, check: .full),
@@ -37,6 +40,7 @@ public struct Benchmark: Sendable {
         Case(title: "LeNet 1989's H2", spec: lenetH2, input: "12x8x8", quick: true, check: .full),
         Case(title: "4×28×28 → 12×24×24, 5×5 kernels", spec: "Conv2d(4, 12, 5)", input: "4x28x28", quick: true, check: .never),
         Case(title: "64 channels, 3×3, padding 1 (2 GiB dense)", spec: "Conv2d(64, 64, 3, padding=1)", input: "64x16x16", quick: false, check: .never),
+        alexNetConv1,
     ]
 
     /// H2's connection table (docs/networks.md): maps 0–3 read 0–7, 4–7 read 4–11, 8–11 read 0–3 and 8–11.
@@ -72,6 +76,7 @@ public struct Benchmark: Sendable {
         let layer = try LayerRegistry.layer(parsing: c.spec, input: TensorShape(parsing: c.input))
         let name = Self.caseName(layer)
         let weights = LayerWeights.pytorchDefault(for: layer, seed: 0)
+        if SparsePath.applies(to: layer) { return try sparseFigures(layer, weights: weights, dense: nil, budget: budget) + checkFigure(c, layer, budget: budget) }
         let weighted = try WeightedForm(layer, weights: weights, budget: budget)
         try budget.require(saturatingProduct(3, layer.denseBytesEstimate), for: "benchmarking \(name)")
         var figures: [BenchmarkFigure] = []
@@ -95,12 +100,16 @@ public struct Benchmark: Sendable {
         let gradient = median { _ = m.weightGradient(batch: x, outputGradients: dy) }
         let outer = median { _ = dy.multiply(x, otherTransposed: true) }
         figures.append(figure(name, "weight-gradient-\(Self.batch)", gradient, bound: ("dgemm δY Xᵀ", outer), target: target))
-        if c.check == .always || (c.check == .full && !quick) {
-            let start = ContinuousClock.now
-            _ = try Checker(layer: layer).run(budget: budget)
-            figures.append(figure(name, "check", Self.seconds(since: start)))
-        }
-        return figures
+        let dense = DenseTimes(forward: forward, backward: backward + gradient)
+        return try figures + sparseFigures(layer, weights: weights, dense: dense, budget: budget) + checkFigure(c, layer, budget: budget)
+    }
+
+    /// `check` of the case's layer, wall time, when the case times it in this run.
+    private func checkFigure(_ c: Case, _ layer: any Layer, budget: MemoryBudget) throws(ConvMatrixError) -> [BenchmarkFigure] {
+        guard c.check == .always || (c.check == .full && !quick) else { return [] }
+        let start = ContinuousClock.now
+        _ = try Checker(layer: layer).run(budget: budget)
+        return [figure(Self.caseName(layer), "check", Self.seconds(since: start))]
     }
 
     /// A case's name in the figures: the canonical spec and the input shape.
@@ -116,14 +125,16 @@ public struct Benchmark: Sendable {
         return figure("check --random 1000", "check-random-1000", Self.seconds(since: start))
     }
 
-    private func figure(_ caseName: String, _ name: String, _ value: Double, bound: (String, Double)? = nil, target: Double? = nil) -> BenchmarkFigure {
+    func figure(
+        _ caseName: String, _ name: String, _ value: Double, unit: String = "s", bound: (String, Double)? = nil, target: Double? = nil
+    ) -> BenchmarkFigure {
         BenchmarkFigure(
-            caseName: caseName, name: name, value: value, boundName: bound?.0, boundValue: bound?.1, target: bound == nil ? nil : target,
+            caseName: caseName, name: name, unit: unit, value: value, boundName: bound?.0, boundValue: bound?.1, target: bound == nil ? nil : target,
             peakResidentBytes: Self.peakResidentBytes())
     }
 
     /// The median of `runs` timed runs after one untimed warm-up.
-    private func median(_ body: () -> Void) -> Double {
+    func median(_ body: () -> Void) -> Double {
         body()
         let times = (0..<runs).map { _ in
             let start = ContinuousClock.now
@@ -143,7 +154,7 @@ public struct Benchmark: Sendable {
         precondition(buffer.count == count)
     }
 
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }

@@ -6,9 +6,10 @@
 public struct BenchmarkFigure: Sendable, Equatable {
     /// The layer's canonical spec and input shape: `Conv2d(4, 12, kernel_size=5) on 4x14x14`.
     public let caseName: String
-    /// `build`, `forward-256`, `input-gradient-256`, `weight-gradient-256`, `check`, `check-random-1000`.
+    /// `build`, `forward-256`, `input-gradient-256`, `weight-gradient-256`, `sparse-forward-256`, `sparse-backward-256`,
+    /// `reference-forward-1`, `density`, `dense-flops`, `sparse-build`, `check`, `check-random-1000` (docs/performance.md).
     public let name: String
-    /// `s` for times.
+    /// `s` for times, `fraction` for the density, `×` for the flop factor.
     public let unit: String
     public let value: Double
     public let boundName: String?
@@ -95,7 +96,7 @@ public struct BenchmarkReport: Encodable, Sendable {
             let shownCase = f.caseName == previous ? "" : title(f.caseName)
             previous = f.caseName
             lines.append(
-                shownCase.padded(to: caseWidth) + "  " + f.name.padded(to: nameWidth) + "  " + Self.seconds(f.value).leftPadded(to: 10) + "  "
+                shownCase.padded(to: caseWidth) + "  " + f.name.padded(to: nameWidth) + "  " + Self.value(f).leftPadded(to: 10) + "  "
                     + (f.boundValue.map(Self.seconds) ?? "–").leftPadded(to: 10) + "  "
                     + (f.ratio.map { NumberFormat.compact($0, fractionDigits: 2) } ?? "–").leftPadded(to: 6) + "  "
                     + (f.target.map { "≥ " + NumberFormat.compact($0, fractionDigits: 1) } ?? "–").leftPadded(to: 6) + "  "
@@ -105,6 +106,15 @@ public struct BenchmarkReport: Encodable, Sendable {
         let named = titles.filter { name, _ in figures.contains { $0.caseName == name } }.sorted { $0.value < $1.value }
         if !named.isEmpty { lines += [""] + named.map { "\($0.value): \($0.key)" } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A time as ``seconds(_:)``; a fraction or a factor with three significant digits and its unit.
+    static func value(_ f: BenchmarkFigure) -> String {
+        switch f.unit {
+        case "s": seconds(f.value)
+        case "×": NumberFormat.compact(f.value, fractionDigits: f.value >= 100 ? 0 : 1) + " ×"
+        default: NumberFormat.compact(f.value, fractionDigits: f.value >= 0.01 ? 3 : 5)
+        }
     }
 
     /// `12.3 ms`, `1.24 s`, `850 µs`.
