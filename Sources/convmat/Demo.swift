@@ -19,6 +19,8 @@ struct Demo: ParsableCommand {
         case residual
         case whyCNNs = "why-cnns"
         case schnetLattice = "schnet-lattice"
+        case depthwiseSeparable = "depthwise-separable"
+        case inception
 
         var summary: String {
             switch self {
@@ -32,6 +34,8 @@ struct Demo: ParsableCommand {
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
             case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
             case .schnetLattice: "SchNet's continuous-filter convolution on a 1-D lattice equals a depthwise Conv1d."
+            case .depthwiseSeparable: "Xception's depthwise then pointwise pair: a full convolution with rank-one kernels."
+            case .inception: "GoogLeNet's Inception module: branches stacked as rows of one matrix, and what 1x1 reductions save."
             }
         }
 
@@ -47,6 +51,8 @@ struct Demo: ParsableCommand {
             case .residual: ResidualDemo(seed: seed)
             case .whyCNNs: WhyCNNsDemo(seed: seed)
             case .schnetLattice: SchNetLatticeDemo()
+            case .depthwiseSeparable: DepthwiseSeparableDemo(seed: seed)
+            case .inception: InceptionDemo(seed: seed)
             }
         }
     }
