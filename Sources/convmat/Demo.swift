@@ -21,6 +21,7 @@ struct Demo: ParsableCommand {
         case schnetLattice = "schnet-lattice"
         case depthwiseSeparable = "depthwise-separable"
         case inception
+        case alexnet
 
         var summary: String {
             switch self {
@@ -36,6 +37,7 @@ struct Demo: ParsableCommand {
             case .schnetLattice: "SchNet's continuous-filter convolution on a 1-D lattice equals a depthwise Conv1d."
             case .depthwiseSeparable: "Xception's depthwise then pointwise pair: a full convolution with rank-one kernels."
             case .inception: "GoogLeNet's Inception module: branches stacked as rows of one matrix, and what 1x1 reductions save."
+            case .alexnet: "AlexNet's count table: dense Wᵀ against structural nonzeros; parameters in fc, connections in conv."
             }
         }
 
@@ -53,6 +55,7 @@ struct Demo: ParsableCommand {
             case .schnetLattice: SchNetLatticeDemo()
             case .depthwiseSeparable: DepthwiseSeparableDemo(seed: seed)
             case .inception: InceptionDemo(seed: seed)
+            case .alexnet: AlexNetDemo()
             }
         }
     }

@@ -150,12 +150,14 @@ struct DepthwiseSeparableDemo: TeachingDemo {
         return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 
-    /// Left-aligned first column, right-aligned numbers.
+    /// Left-aligned first column, right-aligned numbers, no trailing blanks.
     static func table(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
-            "  " + row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                + row.indices.dropFirst().map { "  " + row[$0].leftPadded(to: widths[$0]) }.joined() + "\n"
+            let line =
+                "  " + row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                + row.indices.dropFirst().map { "  " + row[$0].leftPadded(to: widths[$0]) }.joined()
+            return String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
         }.joined()
     }
 }
