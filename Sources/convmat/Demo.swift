@@ -22,6 +22,7 @@ struct Demo: ParsableCommand {
         case depthwiseSeparable = "depthwise-separable"
         case inception
         case alexnet
+        case schnet
 
         var summary: String {
             switch self {
@@ -38,6 +39,7 @@ struct Demo: ParsableCommand {
             case .depthwiseSeparable: "Xception's depthwise then pointwise pair: a full convolution with rank-one kernels."
             case .inception: "GoogLeNet's Inception module: branches stacked as rows of one matrix, and what 1x1 reductions save."
             case .alexnet: "AlexNet's count table: dense Wᵀ against structural nonzeros; parameters in fc, connections in conv."
+            case .schnet: "SchNet on methane: the filter W(d), the cfconv tied by distance, E and F, the invariances."
             }
         }
 
@@ -56,6 +58,7 @@ struct Demo: ParsableCommand {
             case .depthwiseSeparable: DepthwiseSeparableDemo(seed: seed)
             case .inception: InceptionDemo(seed: seed)
             case .alexnet: AlexNetDemo()
+            case .schnet: SchNetDemo(seed: seed)
             }
         }
     }

@@ -104,7 +104,7 @@ struct DepthwiseSeparableDemo: TeachingDemo {
             let slice = { (w: [Double]) in
                 Matrix(rows: outputs, columns: k, rowMajor: (0..<outputs).flatMap { j in (0..<k).map { w[(j * inputs + i) * k + $0] } })
             }
-            text += "  i = \(i + 1)  separable \(try sigma(slice(full.weights.weight)))   integer full kernel \(try sigma(slice(random)))\n"
+            text += "  i = \(i + 1)  separable \(try sigma(slice(full.weights.weight)))  integer full kernel \(try sigma(slice(random)))\n"
         }
         return text + "(σ₂ = 0 up to rounding: rank one; a full convolution's slices are not)\n"
     }
