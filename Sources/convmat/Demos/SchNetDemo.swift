@@ -23,27 +23,27 @@ struct SchNetDemo: TeachingDemo {
                 title: "Atoms, not pixels: pairs grouped by distance",
                 explanation: """
                     A grid convolution ties the weights of all pairs of units at one offset. A molecule \
-                    has no grid; SchNet ties the filter of all pairs of atoms at one distance d_ij = \
-                    ‖r_i − r_j‖, so the classes of equal distances play the part of the taps.
+                    has no grid; SchNet ties the filter of all pairs of atoms at one distance dᵢⱼ = \
+                    ‖rᵢ − rⱼ‖, so the classes of equal distances play the part of the taps.
                     """, body: classes(molecule)),
             DemoStep(
                 title: "The filter W(d) is a network of the distance",
                 explanation: """
-                    The distance is expanded in Gaussians e_k(d) = exp(−γ(d − μ_k)²) and passed through \
+                    The distance is expanded in Gaussians eₖ(d) = exp(−γ(d − μₖ)²) and passed through \
                     two dense layers with shifted softplus: one smooth filter value W_f(d) for each \
                     feature f, at any d. These are the first interaction's filters.
                     """, body: filters(model, molecule: molecule)),
             DemoStep(
                 title: "The cfconv as a matrix, tied by distance class",
                 explanation: """
-                    For feature f, x′_{f,i} = Σ_j W_f(d_ij) x_{f,j}: entry (i, j) of the n × n block is \
-                    W_f(d_ij), one parameter per distance class, zero on the diagonal (no self-pairs). \
+                    For feature f, x′_{f,i} = Σⱼ W_f(dᵢⱼ) x_{f,j}: entry (i, j) of the n × n block is \
+                    W_f(dᵢⱼ), one parameter per distance class, zero on the diagonal (no self-pairs). \
                     The other features' blocks have the same pattern with their own values.
                     """, body: try matrix(model, molecule: molecule)),
             DemoStep(
                 title: "Energy and forces F = −∂E/∂r",
                 explanation: """
-                    Atom-wise layers and the interactions give atomic energies E_i, summed to E. The \
+                    Atom-wise layers and the interactions give atomic energies Eᵢ, summed to E. The \
                     forces are the exact gradient from one backward pass through the network, the \
                     filters and the distances, checked against central differences of E. By methane's \
                     symmetry the carbon feels no force and the hydrogens' forces lie along the bonds.
@@ -51,7 +51,7 @@ struct SchNetDemo: TeachingDemo {
             DemoStep(
                 title: "Invariances: rotate, translate, permute",
                 explanation: """
-                    E depends on the atoms only through the distances d_ij and sums over atoms, so a \
+                    E depends on the atoms only through the distances dᵢⱼ and sums over atoms, so a \
                     rigid motion or a renumbering leaves it unchanged, and the forces rotate and permute \
                     with the atoms. The differences are rounding, within the library's bounds.
                     """, body: invariances(model, molecule: molecule, checks: checks)),
@@ -76,7 +76,7 @@ struct SchNetDemo: TeachingDemo {
         let grid = (1...6).map { 0.5 * Double($0) }
         let distances = (grid + classes).sorted()
         let values = model.filterValues(at: distances)
-        var text = "γ = \(NumberFormat.compact(configuration.gamma)) Å⁻², μ_k = \(NumberFormat.compact(configuration.spacing))·k Å, "
+        var text = "γ = \(NumberFormat.compact(configuration.gamma)) Å⁻², μₖ = \(NumberFormat.compact(configuration.spacing))·k Å, "
         text += "k = 0 … \(configuration.rbfCount - 1); F = \(configuration.features) features\n\n"
         text += "   d (Å)" + (1...configuration.features).map { ("W" + VectorText.subscripted($0) + "(d)").leftPadded(to: 10) }.joined() + "\n"
         for (k, d) in distances.enumerated() {
@@ -102,14 +102,14 @@ struct SchNetDemo: TeachingDemo {
     private func energy(_ model: SchNetModel, molecule: Molecule, checks: [SchNetCheck.Item]) -> String {
         let evaluation = model.evaluate(molecule)
         var text = "E = \(String(format: "%.10f", evaluation.energy))  (random weights, seed \(seed): arbitrary units)\n\n"
-        text += "forces F_i = −∂E/∂r_i (units of E per Å):\n"
+        text += "forces Fᵢ = −∂E/∂rᵢ (units of E per Å):\n"
         for (i, f) in evaluation.forces.enumerated() {
             text +=
                 "  F\(VectorText.subscripted(i + 1)) \(molecule.elements[i].symbol.padding(toLength: 2, withPad: " ", startingAt: 0)) "
                 + Self.vector(f, digits: 6) + "\n"
         }
         let total = evaluation.forces.reduce(SIMD3<Double>.zero, +)
-        text += "  Σ F_i   " + Self.vector(total, digits: 6) + "\n  (translation invariance: no net force)\n\n"
+        text += "  Σ Fᵢ  " + Self.vector(total, digits: 6) + "\n  (translation invariance: no net force)\n\n"
         text += checks.filter { $0.name.hasPrefix("forces") || $0.name.contains("dE/d") }.map(Self.line).joined()
         return text
     }
