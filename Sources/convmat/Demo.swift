@@ -19,6 +19,10 @@ struct Demo: ParsableCommand {
         case residual
         case whyCNNs = "why-cnns"
         case schnetLattice = "schnet-lattice"
+        case depthwiseSeparable = "depthwise-separable"
+        case inception
+        case alexnet
+        case schnet
 
         var summary: String {
             switch self {
@@ -32,6 +36,10 @@ struct Demo: ParsableCommand {
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
             case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
             case .schnetLattice: "SchNet's continuous-filter convolution on a 1-D lattice equals a depthwise Conv1d."
+            case .depthwiseSeparable: "Xception's depthwise then pointwise pair: a full convolution with rank-one kernels."
+            case .inception: "GoogLeNet's Inception module: branches stacked as rows of one matrix, and what 1x1 reductions save."
+            case .alexnet: "AlexNet's count table: dense Wᵀ against structural nonzeros; parameters in fc, connections in conv."
+            case .schnet: "SchNet on methane: the filter W(d), the cfconv tied by distance, E and F, the invariances."
             }
         }
 
@@ -47,6 +55,10 @@ struct Demo: ParsableCommand {
             case .residual: ResidualDemo(seed: seed)
             case .whyCNNs: WhyCNNsDemo(seed: seed)
             case .schnetLattice: SchNetLatticeDemo()
+            case .depthwiseSeparable: DepthwiseSeparableDemo(seed: seed)
+            case .inception: InceptionDemo(seed: seed)
+            case .alexnet: AlexNetDemo()
+            case .schnet: SchNetDemo(seed: seed)
             }
         }
     }
