@@ -17,6 +17,7 @@ struct Demo: ParsableCommand {
         case slidingWindow = "sliding-window"
         case arithmetic
         case pooling
+        case transposed
         case lenet1989
         case residual
         case whyCNNs = "why-cnns"
@@ -32,6 +33,7 @@ struct Demo: ParsableCommand {
             case .slidingWindow: "The string kernel φ_struct on ATCAGACAATA and CGTACAA: a convolution and a sum pooling."
             case .arithmetic: "Dumoulin and Visin's output sizes, by formula and by the layer, and each ConvTranspose1d's Wᵀ as a transpose."
             case .pooling: "Average and sum pooling as fixed matrices, max pooling as J(x) at two points, global pooling, invariance."
+            case .transposed: "ConvTranspose1d's Wᵀ is Conv1d's W: forward is backward, strides spread the input, output_padding."
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
             case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
@@ -49,6 +51,7 @@ struct Demo: ParsableCommand {
             case .slidingWindow: SlidingWindowDemo(seed: seed)
             case .arithmetic: ArithmeticDemo(seed: seed)
             case .pooling: PoolingDemo(seed: seed)
+            case .transposed: TransposedDemo(seed: seed)
             case .lenet1989: LeNetDemo()
             case .residual: ResidualDemo(seed: seed)
             case .whyCNNs: WhyCNNsDemo(seed: seed)
