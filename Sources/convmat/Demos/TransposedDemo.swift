@@ -111,7 +111,7 @@ struct TransposedDemo: TeachingDemo {
         let y = try MaterialisedLayer(transposed, weights: weights).forward(x)
         let z = try MaterialisedLayer(conv, weights: LayerWeights(weight: flipped, bias: nil, for: conv)).forward(spread)
         let matrix = MatrixTextRenderer().render(transposed.matrixForm().tied, input: transposed.input, output: transposed.output)
-        let label = { (text: String) in text.padding(toLength: 29, withPad: " ", startingAt: 0) + "= " }
+        let label = { (text: String) in text + String(repeating: " ", count: max(1, 29 - text.count)) + "= " }
         let lines = [
             "\(transposed.specDescription) on \(transposed.input) → \(transposed.output),",
             "taps \(VectorText.tuple(weights.weight, width: 2)) (seed \(seed &+ 1))",
