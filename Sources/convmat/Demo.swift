@@ -20,6 +20,7 @@ struct Demo: ParsableCommand {
         case transposed
         case lenet1989
         case residual
+        case spectrum
         case whyCNNs = "why-cnns"
         case schnetLattice = "schnet-lattice"
 
@@ -36,6 +37,7 @@ struct Demo: ParsableCommand {
             case .transposed: "ConvTranspose1d's Wᵀ is Conv1d's W: forward is backward, strides spread the input, output_padding."
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
+            case .spectrum: "σ(Wᵀ) by LAPACK and by the Fourier identity of Sedghi, Gupta and Long; ‖Wᵀ‖₂ and ‖Wᵀ‖_F three ways."
             case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
             case .schnetLattice: "SchNet's continuous-filter convolution on a 1-D lattice equals a depthwise Conv1d."
             }
@@ -54,6 +56,7 @@ struct Demo: ParsableCommand {
             case .transposed: TransposedDemo(seed: seed)
             case .lenet1989: LeNetDemo()
             case .residual: ResidualDemo(seed: seed)
+            case .spectrum: SpectrumDemo(seed: seed)
             case .whyCNNs: WhyCNNsDemo(seed: seed)
             case .schnetLattice: SchNetLatticeDemo()
             }
