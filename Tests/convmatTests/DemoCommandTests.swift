@@ -16,7 +16,10 @@ import Testing
         #expect(!text.contains("difference| = 1") && !text.contains("− z| = 1"))
     }
 
-    static let demos = ["slide", "border-modes", "two-views", "backprop", "layer2d", "sliding-window", "lenet1989", "residual", "why-cnns", "schnet-lattice"]
+    static let demos = [
+        "slide", "border-modes", "two-views", "backprop", "layer2d", "sliding-window", "arithmetic", "pooling", "transposed", "lenet1989", "residual",
+        "spectrum", "why-cnns", "schnet-lattice",
+    ]
 
     /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.
     @Test(arguments: demos)
