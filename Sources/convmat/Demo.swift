@@ -15,8 +15,12 @@ struct Demo: ParsableCommand {
         case backprop
         case layer2d
         case slidingWindow = "sliding-window"
+        case arithmetic
+        case pooling
+        case transposed
         case lenet1989
         case residual
+        case spectrum
         case whyCNNs = "why-cnns"
         case schnetLattice = "schnet-lattice"
         case depthwiseSeparable = "depthwise-separable"
@@ -32,8 +36,12 @@ struct Demo: ParsableCommand {
             case .backprop: "The slides' derivation of ∂E/∂x and ∂E/∂w, each line evaluated, and the notation reconciled."
             case .layer2d: "The slides' 2-D layer, 4 maps of 14x14 to 12 of 10x10: a doubly block-Toeplitz block and the counts."
             case .slidingWindow: "The string kernel φ_struct on ATCAGACAATA and CGTACAA: a convolution and a sum pooling."
+            case .arithmetic: "Dumoulin and Visin's output sizes, by formula and by the layer, and each ConvTranspose1d's Wᵀ as a transpose."
+            case .pooling: "Average and sum pooling as fixed matrices, max pooling as J(x) at two points, global pooling, invariance."
+            case .transposed: "ConvTranspose1d's Wᵀ is Conv1d's W: forward is backward, strides spread the input, output_padding."
             case .lenet1989: "LeCun et al. 1989's zip-code network: the paper's units, connections and parameters from Wᵀ."
             case .residual: "ResNet's block as a matrix: I + Wᵀ, and with a ReLU inside, the Jacobian I + D(x) Wᵀ."
+            case .spectrum: "σ(Wᵀ) by LAPACK and by the Fourier identity of Sedghi, Gupta and Long; ‖Wᵀ‖₂ and ‖Wᵀ‖_F three ways."
             case .whyCNNs: "The slides' three reasons, computed: translation equivariance, one detector everywhere, depth."
             case .schnetLattice: "SchNet's continuous-filter convolution on a 1-D lattice equals a depthwise Conv1d."
             case .depthwiseSeparable: "Xception's depthwise then pointwise pair: a full convolution with rank-one kernels."
@@ -51,8 +59,12 @@ struct Demo: ParsableCommand {
             case .backprop: BackpropDemo(seed: seed)
             case .layer2d: Layer2dDemo(seed: seed)
             case .slidingWindow: SlidingWindowDemo(seed: seed)
+            case .arithmetic: ArithmeticDemo(seed: seed)
+            case .pooling: PoolingDemo(seed: seed)
+            case .transposed: TransposedDemo(seed: seed)
             case .lenet1989: LeNetDemo()
             case .residual: ResidualDemo(seed: seed)
+            case .spectrum: SpectrumDemo(seed: seed)
             case .whyCNNs: WhyCNNsDemo(seed: seed)
             case .schnetLattice: SchNetLatticeDemo()
             case .depthwiseSeparable: DepthwiseSeparableDemo(seed: seed)

@@ -74,6 +74,24 @@ import Testing
         #expect(result.spectrum.nullity == (n.isMultiple(of: 2) ? 1 : 0))
     }
 
+    /// Per frequency and in order: σ(A(ω_k)) of [1, 2, 1] is |2 + 2cos(2πk/n)|; a
+    /// 2 → 3 layer has min(3, 2) values, descending, at each ω, whose union is the spectrum.
+    @Test func singularValuesByFrequencyFollowTheFrequencies() throws {
+        let n = 7
+        let layer = try LayerCase(spec: "Conv1d(1, 1, 3, padding=1, padding_mode='circular', bias=False)", input: "1x\(n)").layer()
+        let byFrequency = try FourierSpectrum.singularValuesByFrequency(of: layer, weight: [1, 2, 1])
+        #expect(byFrequency.count == n)
+        for (k, values) in byFrequency.enumerated() {
+            let closedForm = abs(2 + 2 * cos(2 * Double.pi * Double(k) / Double(n)))
+            #expect(values.count == 1 && abs(values[0] - closedForm) < 1e-14, "frequency \(k): \(values)")
+        }
+        let wide = try LayerCase(spec: "Conv1d(2, 3, 3, padding=1, padding_mode='circular')", input: "2x7").layer()
+        let weights = LayerWeights.pytorchDefault(for: wide.spec, seed: 3)
+        let blocks = try FourierSpectrum.singularValuesByFrequency(of: wide, weight: weights.weight)
+        #expect(blocks.count == 7 && blocks.allSatisfy { $0.count == 2 && $0[0] >= $0[1] })
+        #expect(blocks.flatMap { $0 }.sorted(by: >) == (try FourierSpectrum.singularValues(of: wide, weight: weights.weight)))
+    }
+
     @Test func fourierAloneReportsTheParameterFrobeniusUnlessTapsCollide() throws {
         let layer = try LayerCase(spec: "Conv2d(2, 3, 3, padding=1, padding_mode='circular')", input: "2x5x4").layer()
         let result = try LayerSpectrum(layer, weights: .pytorchDefault(for: layer.spec, seed: 2), method: .fourier)

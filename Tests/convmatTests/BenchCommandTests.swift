@@ -25,10 +25,16 @@ import Testing
                 #expect(figure["ratio"] is NSNull)
             }
         }
-        // Four layers in the quick set, four timed passes each, and one check.
+        // Four layers in the quick set, four timed dense passes and figure 3's five each, and one check.
         let names = figures.compactMap { $0["name"] as? String }
         #expect(names.filter { $0 == "build" }.count == 4)
-        #expect(Set(names) == ["build", "forward-256", "input-gradient-256", "weight-gradient-256", "check"])
+        let sparse: Set<String> = ["sparse-forward-256", "sparse-backward-256", "reference-forward-1", "density", "dense-flops"]
+        #expect(Set(names) == Set(["build", "forward-256", "input-gradient-256", "weight-gradient-256", "check"]).union(sparse))
+        for figure in figures where figure["name"] as? String == "density" {
+            #expect(figure["unit"] as? String == "fraction" && (0...1).contains(figure["value"] as? Double ?? -1))
+        }
+        // The dense product does rows · columns multiplies, a direct convolution output units · fan-in: never fewer.
+        for figure in figures where figure["name"] as? String == "dense-flops" { #expect((figure["value"] as? Double ?? 0) >= 1) }
         #expect(names.filter { $0 == "check" }.count == 1)
         let cases = Set(figures.compactMap { $0["case"] as? String })
         #expect(cases.contains("Conv2d(4, 12, kernel_size=5) on 4x14x14"))

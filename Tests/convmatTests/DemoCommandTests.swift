@@ -17,8 +17,8 @@ import Testing
     }
 
     static let demos = [
-        "slide", "border-modes", "two-views", "backprop", "layer2d", "sliding-window", "lenet1989", "residual", "why-cnns", "schnet-lattice",
-        "depthwise-separable", "inception", "alexnet", "schnet",
+        "slide", "border-modes", "two-views", "backprop", "layer2d", "sliding-window", "arithmetic", "pooling", "transposed", "lenet1989", "residual",
+        "spectrum", "why-cnns", "schnet-lattice", "depthwise-separable", "inception", "alexnet", "schnet",
     ]
 
     /// Every demo runs without a terminal, exit 0, and prints each of its steps' titles in order.

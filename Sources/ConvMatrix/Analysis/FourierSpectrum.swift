@@ -47,12 +47,22 @@ public enum FourierSpectrum {
 
     /// σ(Wᵀ) = ⋃_ω σ(A(ω)), descending: min(m, n) values, as the dense SVD gives.
     ///
+    /// - Throws: as ``singularValuesByFrequency(of:weight:)``.
+    /// - Complexity: ``FlopEstimate/fourier(_:)`` flops; memory for the values only.
+    public static func singularValues(of layer: Convolution, weight: [Double]) throws(ConvMatrixError) -> [Double] {
+        try singularValuesByFrequency(of: layer, weight: weight).flatMap { $0 }.sorted(by: >)
+    }
+
+    /// σ(A(ω)) for each frequency ω, in row-major order over the input's spatial
+    /// extents: min(out, in) values each, descending. Their union is
+    /// ``singularValues(of:weight:)``.
+    ///
     /// - Throws: ``ConvMatrixError`` of kind `.option` on field `method` when the
     ///   identity does not apply (``inapplicability(of:)``), `.shape` on `weight` when
     ///   the weight does not fit the spec, `.numerical` on `weight` when a block A(ω)
     ///   leaves the Double range (its entries sum the weights), or when a small SVD fails.
     /// - Complexity: ``FlopEstimate/fourier(_:)`` flops; memory for the values only.
-    public static func singularValues(of layer: Convolution, weight: [Double]) throws(ConvMatrixError) -> [Double] {
+    public static func singularValuesByFrequency(of layer: Convolution, weight: [Double]) throws(ConvMatrixError) -> [[Double]] {
         if let reason = inapplicability(of: layer) {
             throw ConvMatrixError(.option, field: "method", reason: reason)
         }
@@ -60,8 +70,8 @@ public enum FourierSpectrum {
             throw .shape("weight", "\(weight.count) values, but \(layer.spec) has \(layer.spec.weightParameterCount) weight parameters")
         }
         let fourier = KernelFourierCoefficients(layer: layer, weight: weight)
-        var values: [Double] = []
-        values.reserveCapacity(fourier.frequencyCount * min(layer.spec.outChannels, layer.spec.inChannels))
+        var values: [[Double]] = []
+        values.reserveCapacity(fourier.frequencyCount)
         for frequency in 0..<fourier.frequencyCount {
             // σ(M) is σ(A(ω)) twice over: keep every other value.
             let block = fourier.realForm(frequency: frequency)
@@ -73,9 +83,9 @@ public enum FourierSpectrum {
             }
             try block.requireFactorable(field: "weight", name: "A(ω) at frequency \(frequency + 1)")
             let doubled = try block.singularValues()
-            values += stride(from: 0, to: doubled.count, by: 2).map { doubled[$0] }
+            values.append(stride(from: 0, to: doubled.count, by: 2).map { doubled[$0] })
         }
-        return values.sorted(by: >)
+        return values
     }
 
     /// ‖Wᵀ‖_F from the parameters: every tap of a circulant block lies on one of
