@@ -125,10 +125,12 @@ test-release: deps
 	COLUMNS=80 $(RELEASE_CONVMAT) show $(ALEXNET_CONV1) | grep -q 'shown from the compressed sparse form' && \
 	$(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --max-memory 1200M | grep -q '105,415,200 structural nonzeros' && \
 	$(RELEASE_CONVMAT) show alexnet --layer conv1 | grep -q 'block (1, 1) of Wᵀ' && \
-	{ $(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format json >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
+	{ $(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format csv >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
 	grep -q 'text summary' .build/test-release.err && \
 	{ $(RELEASE_CONVMAT) invert $(ALEXNET_CONV1) >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
 	$(RELEASE_CONVMAT) check $(ALEXNET_CONV1) | grep -q 'seeded sample of 2,048' && \
+	$(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format svg --spy | grep -q '105,415,200 nonzeros' && \
+	$(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format json --max-flops 1e12 | tail -c 200 | grep -q '"weight_parameters":34848' && \
 	$(RELEASE_CONVMAT) count alexnet >/dev/null && \
 	echo "test-release: AlexNet conv1 on the release binary passed" || \
 	{ echo "test-release: FAILED"; exit 1; }

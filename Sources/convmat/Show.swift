@@ -95,10 +95,11 @@ struct Show: ParsableCommand {
         let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
         if let convolution = shown as? Convolution, ShowSparse.handles(self, layer: shown) {
             try budget.require(
-                ShowSparse.estimate(self, layer: shown), for: "the sparse summary of \(shown.specDescription) on \(shown.input)",
+                ShowSparse.estimate(self, layer: shown),
+                for: "the sparse \(format == .text ? "summary" : format.rawValue + " output") of \(shown.specDescription) on \(shown.input)",
                 alternatives: block == nil ? [] : ["show the summary without --block"])
             let weights = try weightOptions.weights(for: shown, budget: budget.memory)
-            try write(Array(try ShowSparse(show: self, layer: convolution).text(weights: weights, budget: budget.memory).utf8))
+            try ShowSparse(show: self, layer: convolution).write(weights: weights, budget: budget.memory)
             return
         }
         try budget.require(
@@ -113,8 +114,19 @@ struct Show: ParsableCommand {
     /// layer on the sparse path the text summary, which is built from the compressed form.
     static func alternatives(format: Format, block: String?, layer: any Layer) -> [String] {
         var ways = format == .text && block == nil ? ["show one block with --block j,i"] : []
-        if SparsePath.applies(to: layer), format != .text { ways.append("the text summary (--format text), built from the sparse form") }
+        if SparsePath.applies(to: layer), format != .text {
+            ways.append("the text summary (--format text), --format svg --spy or --format json, built from the sparse form")
+        }
         return ways
+    }
+
+    /// What `produce` emits, chunk by chunk, to --output (atomically: the file appears whole or not at all) or stdout.
+    func write(producing produce: (AtomicFile.ChunkWriter) throws(ConvMatrixError) -> Void) throws {
+        if let output {
+            try AtomicFile.write(to: output, field: "output", producing: produce)
+        } else {
+            try produce { (chunk: [UInt8]) throws(ConvMatrixError) in Terminal.write(bytes: chunk) }
+        }
     }
 
     /// `bytes` to --output (atomically) or stdout.

@@ -37,7 +37,7 @@ struct ShowNetwork {
         if let convolution = named.layer as? Convolution, ShowSparse.handles(show, layer: convolution), !show.point.given {
             try budget.require(ShowSparse.estimate(show, layer: convolution), for: "the sparse summary of \(described)")
             let layerWeights = try weights(of: named, in: network, budget: budget.memory)
-            try show.write(Array(try ShowSparse(show: show, layer: convolution).text(weights: layerWeights, budget: budget.memory).utf8))
+            try ShowSparse(show: show, layer: convolution).write(weights: layerWeights, budget: budget.memory)
             return
         }
         try budget.require(

@@ -1,17 +1,26 @@
 import ConvMatrix
 
-/// `show` of a layer on the sparse path (``SparsePath``): the text summary and
-/// `--block j,i` from the compressed form, with no ``TiedMatrix`` of the whole layer
-/// and no dense Wᵀ. Other formats take the terms path, whose guard refuses a layer
-/// this large and names this one.
+/// `show` of a layer on the sparse path (``SparsePath``) from the compressed form,
+/// with no ``TiedMatrix`` of the whole layer and no dense Wᵀ: the text summary and
+/// `--block j,i`, the spy SVG (``SvgCompressedSpy``) and the JSON document with its
+/// terms streamed (ShowReport+Sparse.swift). Other formats take the terms path,
+/// whose guard refuses a layer this large and names these.
 struct ShowSparse {
     let show: Show
     let layer: Convolution
 
-    /// True when `show` on `layer` takes this path: a big convolution shown as text,
-    /// in maps order, without --factor.
+    /// Bytes a streamed chunk of JSON terms holds.
+    static let chunkBytes = 1 << 20
+
+    /// True when `show` on `layer` takes this path: a big convolution, in maps order,
+    /// without --factor, as text, as a spy SVG or as JSON.
     static func handles(_ show: Show, layer: any Layer, termLimit: Int = SparsePath.termLimit) -> Bool {
-        SparsePath.applies(to: layer, termLimit: termLimit) && show.format == .text && !show.factor && show.order == .maps
+        guard SparsePath.applies(to: layer, termLimit: termLimit), !show.factor, show.order == .maps else { return false }
+        switch show.format {
+        case .text, .json: return true
+        case .svg: return show.spy
+        default: return false
+        }
     }
 
     /// What the path holds and does, before anything is built: the parameters, the
@@ -24,15 +33,52 @@ struct ShowSparse {
         let blockTerms = saturatingProduct(layer.output.mapSize, (layer as? Convolution)?.spec.tapsPerKernel ?? 1)
         let labels = saturatingProduct(3 * MemoryLayout<Int>.size, saturatingSum(layer.output.count, layer.input.count))
         let block = ResourceEstimate(blockTerms, at: ResourceRate.term) + ResourceEstimate(bytes: labels, work: 0)
-        let width = Terminal.width ?? MatrixTextRenderer.compressedSummaryWidth
-        let blockCells = saturatingProduct(layer.output.mapSize, layer.input.mapSize)
-        let summaryCells = saturatingSum(layer.output.channels * layer.input.channels, saturatingProduct(MatrixTextRenderer.summaryRows, width))
-        let printed = ResourceEstimate(show.block == nil ? summaryCells : blockCells, at: OutputRate.text)
-        return layer.parameterEstimate + compressed + block + printed
+        return layer.parameterEstimate + compressed + block + printedEstimate(show, layer: layer)
+    }
+
+    /// What the chosen format prints: the text cells; the spy's drawn cells (at most
+    /// 2·threshold a side) and its two axes; or JSON's weights and one chunk of terms.
+    private static func printedEstimate(_ show: Show, layer: any Layer) -> ResourceEstimate {
+        switch show.format {
+        case .svg:
+            let side = 2 * SvgRenderer.defaultBinningThreshold
+            let axes = ResourceEstimate(bytes: saturatingProduct(2 * MemoryLayout<Int>.size, saturatingSum(layer.input.count, layer.output.count)), work: 0)
+            return ResourceEstimate(side * side, at: OutputRate.svgTerm) + axes
+        case .json:
+            let document = ResourceEstimate(saturatingSum(layer.layerParameterCount, layer.output.count), at: OutputRate.jsonEntry)
+            return document + ResourceEstimate(bytes: 2 * chunkBytes, work: 0) + ResourceEstimate(layer.entryCountBound, at: OutputRate.jsonStreamedTerm)
+        default:
+            let width = Terminal.width ?? MatrixTextRenderer.compressedSummaryWidth
+            let blockCells = saturatingProduct(layer.output.mapSize, layer.input.mapSize)
+            let summaryCells = saturatingSum(layer.output.channels * layer.input.channels, saturatingProduct(MatrixTextRenderer.summaryRows, width))
+            return ResourceEstimate(show.block == nil ? summaryCells : blockCells, at: OutputRate.text)
+        }
+    }
+
+    /// Writes the format `show` asks for, to --output or stdout.
+    func write(weights: LayerWeights, budget: MemoryBudget) throws {
+        switch show.format {
+        case .svg:
+            let form = try CompressedMatrixForm(layer, budget: budget)
+            try show.write(Array(try SvgCompressedSpy().render(form.tied, title: "\(layer.specDescription) on \(layer.input)").utf8))
+        case .json:
+            let sparse = try SparseLayer(layer, weights: weights, budget: budget)
+            let document = try JSONOutput.encode(ShowReport(sparse: sparse))
+            guard let hole = document.range(of: ShowReport.emptyTerms) else { preconditionFailure("a show document has terms") }
+            let head = Array(document[..<hole.lowerBound].utf8) + Array("\"terms\":[".utf8)
+            let tail = Array("]".utf8) + Array(document[hole.upperBound...].utf8)
+            try show.write { (emit: AtomicFile.ChunkWriter) throws(ConvMatrixError) in
+                try emit(head)
+                try ShowReport.streamTerms(sparse.form.tied, chunkBytes: Self.chunkBytes, emit: emit)
+                try emit(tail)
+            }
+        default:
+            try show.write(Array(try text(weights: weights, budget: budget).utf8))
+        }
     }
 
     /// The summary or the block, after the layer's counts.
-    func text(weights: LayerWeights, budget: MemoryBudget) throws -> String {
+    private func text(weights: LayerWeights, budget: MemoryBudget) throws -> String {
         let form = try CompressedMatrixForm(layer, budget: budget)
         let colour = show.output == nil && Terminal.colourEnabled
         let renderer = MatrixTextRenderer(entries: show.entries, colour: colour, maxWidth: show.output == nil ? Terminal.width : nil)

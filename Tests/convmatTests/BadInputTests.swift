@@ -172,6 +172,17 @@ import Testing
         Case(arguments: ["networks", "extra"], field: "argument", says: "'extra' is unexpected"),
     ]
 
+    /// A layer on the sparse path (AlexNet's conv1): what the compressed form cannot give, and the
+    /// streamed JSON's time guard, both refused before anything is built.
+    static let sparseCases: [Case] = [
+        Case(
+            arguments: ["show", "Conv2d(3, 96, 11, stride=4)", "--input", "3x227x227", "--format", "csv"], field: "max-memory",
+            says: "--format svg --spy or --format json, built from the sparse form"),
+        Case(
+            arguments: ["show", "Conv2d(3, 96, 11, stride=4)", "--input", "3x227x227", "--format", "json"], field: "max-flops",
+            says: "the sparse json output of Conv2d(3, 96, kernel_size=11, stride=4) on 3x227x227 would take about"),
+    ]
+
     /// `check NETWORK`: the network's faults, the size guard, and the layer-only options.
     static let networkCheckCases: [Case] = [
         Case(arguments: ["check", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
@@ -209,7 +220,7 @@ import Testing
 
     @Test(
         arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases
-            + networkCheckCases + networkShowCases)
+            + networkCheckCases + networkShowCases + sparseCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)

@@ -29,7 +29,8 @@ public struct Benchmark: Sendable {
     }
 
     /// AlexNet's conv1, on the compressed form only (its dense Wᵀ is about 360 GB).
-    static let alexNetConv1 = Case(title: "AlexNet's conv1 (sparse form only)", spec: "Conv2d(3, 96, 11, stride=4)", input: "3x227x227", quick: false, check: .full)
+    static let alexNetConv1 = Case(
+        title: "AlexNet's conv1 (sparse form only)", spec: "Conv2d(3, 96, 11, stride=4)", input: "3x227x227", quick: false, check: .full)
 
     /// The layers, smallest first (so that the process's peak after a case is that case's).
     public static let cases: [Case] = [
@@ -76,7 +77,9 @@ public struct Benchmark: Sendable {
         let layer = try LayerRegistry.layer(parsing: c.spec, input: TensorShape(parsing: c.input))
         let name = Self.caseName(layer)
         let weights = LayerWeights.pytorchDefault(for: layer, seed: 0)
-        if SparsePath.applies(to: layer) { return try sparseFigures(layer, weights: weights, dense: nil, budget: budget) + checkFigure(c, layer, budget: budget) }
+        if SparsePath.applies(to: layer) {
+            return try sparseFigures(layer, weights: weights, dense: nil, budget: budget) + checkFigure(c, layer, budget: budget)
+        }
         let weighted = try WeightedForm(layer, weights: weights, budget: budget)
         try budget.require(saturatingProduct(3, layer.denseBytesEstimate), for: "benchmarking \(name)")
         var figures: [BenchmarkFigure] = []

@@ -32,30 +32,48 @@ public enum AtomicFile {
     ///   "cannot replace: it is a directory" (or a socket, or a block device),
     ///   "cannot write: …" or "cannot replace: …" with the system's reason.
     public static func write(_ bytes: [UInt8], to path: String, field: String = "path") throws(ConvMatrixError) {
+        try write(to: path, field: field) { (emit: ChunkWriter) throws(ConvMatrixError) in try emit(bytes) }
+    }
+
+    /// Writes one chunk of a streamed file.
+    public typealias ChunkWriter = ([UInt8]) throws(ConvMatrixError) -> Void
+
+    /// Writes what `produce` emits, chunk by chunk, to `path`, with the same
+    /// guarantees as ``write(_:to:field:)``: a regular file appears whole or not
+    /// at all, however many chunks it took (a document larger than memory, such as
+    /// the terms of AlexNet's conv1, is never held whole). An error `produce`
+    /// throws removes the temporary file and is thrown as it is.
+    public static func write(
+        to path: String, field: String = "path", producing produce: (ChunkWriter) throws(ConvMatrixError) -> Void
+    ) throws(ConvMatrixError) {
         do {
-            try writeResolving(bytes, to: path, field: field)
+            try writeResolving(to: path, field: field, produce)
         } catch {
             throw error.naming(field, forPath: path)
         }
     }
 
-    private static func writeResolving(_ bytes: [UInt8], to path: String, field: String) throws(ConvMatrixError) {
+    private static func writeResolving(
+        to path: String, field: String, _ produce: (ChunkWriter) throws(ConvMatrixError) -> Void
+    ) throws(ConvMatrixError) {
         guard !path.isEmpty else { throw .emptyPath(field) }
         let target = try OutputTarget(resolving: path)
         switch target.kind {
         case .stream:
-            try writeInPlace(bytes, to: target.path, reportedAs: path)
+            try writeInPlace(produce, to: target.path, reportedAs: path)
         case .descriptor(let number):
-            try SystemCall.writeAll(bytes, to: number, path: path)
+            try produce { (chunk: [UInt8]) throws(ConvMatrixError) in try SystemCall.writeAll(chunk, to: number, path: path) }
         case .newFile:
-            try replace(target.path, with: bytes, keeping: nil, reportedAs: path)
+            try replace(target.path, with: produce, keeping: nil, reportedAs: path)
         case .existingFile(let mode, let owner, let group):
-            try replace(target.path, with: bytes, keeping: (mode, owner, group), reportedAs: path)
+            try replace(target.path, with: produce, keeping: (mode, owner, group), reportedAs: path)
         }
     }
 
     /// Writes a device or FIFO through a plain `open`, no temporary file.
-    private static func writeInPlace(_ bytes: [UInt8], to target: String, reportedAs path: String) throws(ConvMatrixError) {
+    private static func writeInPlace(
+        _ produce: (ChunkWriter) throws(ConvMatrixError) -> Void, to target: String, reportedAs path: String
+    ) throws(ConvMatrixError) {
         let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .file(path, "cannot write: \(SystemCall.reason())") }
         defer { _ = close(descriptor) }
@@ -65,7 +83,7 @@ public enum AtomicFile {
         guard type == S_IFCHR || type == S_IFIFO else {
             throw .file(path, "cannot write: it was replaced while being opened")
         }
-        try SystemCall.writeAll(bytes, to: descriptor, path: path)
+        try produce { (chunk: [UInt8]) throws(ConvMatrixError) in try SystemCall.writeAll(chunk, to: descriptor, path: path) }
     }
 
     /// Replaces the regular file `target` (or creates it) through a temporary file.
@@ -74,12 +92,12 @@ public enum AtomicFile {
     /// target's owner and mode only once its content is written, so the new
     /// content is never readable by more people than the old.
     private static func replace(
-        _ target: String, with bytes: [UInt8], keeping old: (mode: mode_t, owner: uid_t, group: gid_t)?,
+        _ target: String, with produce: (ChunkWriter) throws(ConvMatrixError) -> Void, keeping old: (mode: mode_t, owner: uid_t, group: gid_t)?,
         reportedAs path: String
     ) throws(ConvMatrixError) {
         let temporary = try TemporaryFile(beside: target, mode: old == nil ? 0o644 : 0o600, reportedAs: path)
         do throws(ConvMatrixError) {
-            try SystemCall.writeAll(bytes, to: temporary.descriptor, path: path)
+            try produce { (chunk: [UInt8]) throws(ConvMatrixError) in try SystemCall.writeAll(chunk, to: temporary.descriptor, path: path) }
             if let old {
                 // Only a privileged process may give a file away; others keep their own.
                 _ = fchown(temporary.descriptor, old.owner, old.group)

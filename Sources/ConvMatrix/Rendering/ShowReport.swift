@@ -52,6 +52,24 @@ public struct ShowReport: Encodable, Sendable {
         self.factor = factor ? layer.convolution.map { ($0.padding, $0.validTiedMatrix()) } : nil
     }
 
+    /// A convolution's document on the sparse path: no terms, constants or factor, maps order (ShowReport+Sparse.swift).
+    init(summary: LayerSummary, weights: LayerWeights, weightShape: [Int], biasShape: [Int]?, paddingMode: String?, offset: [Double]?) {
+        self.summary = summary
+        self.weights = weights
+        self.weightShape = weightShape
+        self.biasShape = biasShape
+        self.paddingMode = paddingMode
+        coefficients = nil
+        constants = []
+        terms = []
+        matrix = nil
+        tie = nil
+        self.offset = offset
+        factor = nil
+        point = nil
+        order = .maps
+    }
+
     enum Key: String, CodingKey {
         case version, kind, spec, input_shape, output_shape, rows, cols, entries, nonzeros, input_dependent, x, constants
         case extended_nonzeros, weight_parameters, bias_parameters, weight, bias
