@@ -60,18 +60,19 @@ import Testing
             try result.stdout.write(to: url, atomically: true, encoding: .utf8)
         }
         let stored = try String(contentsOf: url, encoding: .utf8)
-        #expect(stored == result.stdout, "docs/guide/images/\(figure.name) is stale: regenerate with make docs-images")
+        let isCurrent = stored == result.stdout
+        #expect(isCurrent, "docs/guide/images/\(figure.name) is stale: regenerate with make docs-images")
         #expect(stored.utf8.count < Self.maximumBytes, "docs/guide/images/\(figure.name) has \(stored.utf8.count) bytes")
     }
 
-    /// Each picture a page shows is made by a command on that page, and each stored picture is shown.
+    /// Each picture a page shows is made by a command of the guide, and each stored picture is shown.
     @Test func everyPictureHasItsCommandAndIsShown() throws {
-        let made = Set(Self.figures.map { "\($0.page) \($0.name)" })
-        let shown = Self.pages.flatMap { page in Self.shownImages(in: page).map { "\(page) \($0)" } }
+        let made = Set(Self.figures.map(\.name))
+        let shown = Self.pages.flatMap { page in Self.shownImages(in: page).map { (page, $0) } }
         #expect(!shown.isEmpty)
-        for picture in shown { #expect(made.contains(picture), "\(picture) has no convmat … --output line on its page") }
+        for (page, name) in shown { #expect(made.contains(name), "\(page) shows images/\(name), which no convmat … --output line makes") }
         let stored = try FileManager.default.contentsOfDirectory(atPath: Self.images.path).filter { $0.hasSuffix(".svg") }
-        let shownNames = Set(shown.map { $0.split(separator: " ").last.map(String.init) ?? "" })
+        let shownNames = Set(shown.map(\.1))
         for name in stored { #expect(shownNames.contains(name), "docs/guide/images/\(name) is shown by no page") }
     }
 }
