@@ -152,9 +152,10 @@ regenerate: build
 	CONVMAT_UPDATE_GOLDEN=1 $(SWIFT) test
 	@scripts/update-readme.sh
 
-# The pictures in docs/images (a test fails when they are stale).
+# The pictures in docs/images and docs/guide/images (a test fails when they are stale;
+# each guide picture is made by the `convmat … --output docs/guide/images/NAME.svg` line of its page).
 docs-images: build
-	CONVMAT_UPDATE_GOLDEN=1 $(SWIFT) test --filter docsImagesAreCurrent
+	CONVMAT_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'docsImagesAreCurrent|guideImagesAreCurrent'
 
 clean:
 	rm -rf .build $(VENV)

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Every figure in docs/ comes from a command anyone can rerun: each fenced
-/// ```text block whose first line is `$ convmat …` is run, and its output
+/// ```text block whose first line is `$ convmat …` (in docs/ and below it, so
+/// docs/guide/ too) is run, and its output
 /// (stdout, or stderr when the command fails) must match the block. A line that
 /// is only `…` stands for any number of lines left out.
 @Suite struct DocsCommandTests {
@@ -15,7 +16,7 @@ import Testing
 
     static var examples: [Example] {
         let docs = CLI.packageRoot.appendingPathComponent("docs")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []
+        let files = (try? FileManager.default.subpathsOfDirectory(atPath: docs.path)) ?? []
         return files.filter { $0.hasSuffix(".md") }.sorted().flatMap { file -> [Example] in
             guard let text = try? String(contentsOf: docs.appendingPathComponent(file), encoding: .utf8) else { return [] }
             var examples: [Example] = []
@@ -38,6 +39,7 @@ import Testing
 
     @Test func docsHaveCommandExamples() {
         #expect(Self.examples.filter { $0.file == "spectrum.md" }.count >= 10)
+        #expect(Self.examples.filter { $0.file.hasPrefix("guide/") }.count >= 14)
     }
 
     @Test(arguments: examples)
