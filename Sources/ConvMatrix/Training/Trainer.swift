@@ -30,10 +30,8 @@ public enum Trainer {
         try TrainingNetwork.requireDigitsShapes(network)
         try options.validate(trainingCount: training.count)
         let started = DispatchTime.now().uptimeNanoseconds
-        var streams = SplitMix64(seed: options.seed)
-        let weightSeed = streams.next()
-        var order = SplitMix64(seed: streams.next())
-        var trainee = try TrainingNetwork(network, weights: LeCunInitialisation.weights(for: network, seed: weightSeed), budget: budget)
+        var order = SplitMix64(seed: seeds(options.seed).order)
+        var trainee = try TrainingNetwork(network, weights: initialWeights(network, seed: options.seed), budget: budget)
         var epochs: [TrainingEpoch] = []
         for epoch in 1...options.epochs {
             let epochStart = DispatchTime.now().uptimeNanoseconds
@@ -55,6 +53,18 @@ public enum Trainer {
                 TrainingLayerTime(name: $0.0, form: $0.1.0, seconds: $0.1.1)
             },
             weights: trainee.weights)
+    }
+
+    /// s_w and s_o: the first two values of SplitMix64(seed).
+    static func seeds(_ seed: UInt64) -> (weights: UInt64, order: UInt64) {
+        var streams = SplitMix64(seed: seed)
+        let weights = streams.next()
+        return (weights, streams.next())
+    }
+
+    /// The weights a run with `seed` starts from.
+    public static func initialWeights(_ network: Network, seed: UInt64) -> NetworkWeights {
+        LeCunInitialisation.weights(for: network, seed: seeds(seed).weights)
     }
 
     /// One epoch: the set in a fresh shuffled order, batch by batch. Returns the
