@@ -50,7 +50,7 @@ struct Train: ParsableCommand {
         let budget = try budgetOptions.budget()
         let network = try Network(named: self.network)
         try TrainingNetwork.requireDigitsShapes(network)
-        if let save { try TrainingSaving.prepare(directory: save) }
+        if let save { try TrainingSaving.validate(directory: save) }
         let progress = Terminal.stderrIsTerminal
         let result = try Trainer.run(network, options: options, budget: budget) { epoch in
             if progress { Terminal.writeError(TrainingResult.progressLine(epoch, of: options.epochs) + "\n") }

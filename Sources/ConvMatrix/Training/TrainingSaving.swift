@@ -8,19 +8,34 @@ import Foundation
 ///
 /// NAME the layer's full name; layers without parameters write nothing.
 public enum TrainingSaving {
-    /// Creates `directory` (and its parents) unless it is one already.
+    /// Throws unless `directory` is one, or could be created: its nearest existing
+    /// ancestor is a directory. Creates nothing, so that a run refused or
+    /// diverged later leaves no trace.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.file` on field `save` when the path
-    ///   is empty, is a file, or cannot be created.
-    public static func prepare(directory: String) throws(ConvMatrixError) {
+    ///   is empty, or it or an ancestor is a file.
+    public static func validate(directory: String) throws(ConvMatrixError) {
         guard !directory.isEmpty else { throw ConvMatrixError(.file, field: "save", reason: "the path is empty; give a directory") }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw ConvMatrixError(.file, field: "save", reason: "\(EchoedText.quoted(directory)) is a file, not a directory")
+        var path = directory
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw ConvMatrixError(.file, field: "save", reason: "\(EchoedText.quoted(path)) is a file, not a directory")
+                }
+                return
             }
-            return
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == path { return }
+            path = parent
         }
+    }
+
+    /// Creates `directory` (and its parents) unless it is one already.
+    ///
+    /// - Throws: ``ConvMatrixError`` of kind `.file` on field `save`.
+    static func create(directory: String) throws(ConvMatrixError) {
+        try validate(directory: directory)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -34,7 +49,7 @@ public enum TrainingSaving {
     /// - Throws: ``ConvMatrixError`` of kind `.file` on field `save`.
     @discardableResult
     public static func save(_ weights: NetworkWeights, of network: Network, to directory: String) throws(ConvMatrixError) -> [String] {
-        try prepare(directory: directory)
+        try create(directory: directory)
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         var written: [String] = []
         for layer in network.layers {

@@ -3,7 +3,7 @@
 ///     linear, dense       Y = Wᵀ X + (o + b) 1ᵀ      δX = W δY      δv = tied(δY Xᵀ)     (BLAS)
 ///     linear, compressed  the same sums over Wᵀ's structural nonzeros (``SparseLayer``)
 ///     activation          Y = f(X)                   δX = f′(X) ∘ δY                       (elementwise)
-///     other nonlinear     y = f(x)                   δx = J(x)ᵀ δy, J materialised at x    (per sample)
+///     other nonlinear     y = f(x)                   δx = J(x)ᵀ δy, J(x) compressed, at x  (per sample)
 ///
 /// A linear layer trains on its compressed form where that pays: when Wᵀ's
 /// structural nonzeros (terms and constants) are at most half of rows × columns
@@ -98,10 +98,14 @@ struct TrainingStage: Sendable {
             let dx = zip(slopes, dY.storage).map { $0 * $1 }
             return Gradients(input: Matrix(rows: x.rows, columns: x.columns, columnMajor: dx), weight: [], bias: nil)
         case .jacobian(let layer):
+            // J(x) on its compressed form: a max pooling's selection has one entry per
+            // window, far fewer than its rows × columns.
             var columns: [[Double]] = []
             for s in 0..<x.columns {
-                let jacobian = try MaterialisedLayer(try layer.at(x: x.column(s)), weights: LayerWeights(unchecked: [], bias: nil))
-                columns.append(jacobian.matrix.multiply(dY.column(s), transposed: true))
+                let jacobian = try SparseLayer(
+                    try CompressedMatrixForm(try layer.at(x: x.column(s)).matrixForm()), weights: LayerWeights(unchecked: [], bias: nil))
+                let dy = Matrix(rows: 1, columns: dY.rows, columnMajor: dY.column(s))
+                columns.append(jacobian.backward(sampleRows: Matrix(rows: 1, columns: layer.input.count), outputGradientRows: dy).input.storage)
             }
             return Gradients(input: Matrix(columns: columns, rows: layer.input.count), weight: [], bias: nil)
         }
