@@ -9,8 +9,8 @@
 /// structural nonzeros (terms and constants) are at most half of rows × columns
 /// (``compressedFraction``). The compressed passes read v directly, so an update
 /// costs the nonzeros; a dense Wᵀ is written out again, rows × columns, after
-/// every update. For LeNet 1989 H1 (768 × 256, 9.8 % nonzero) and H2 (192 × 768,
-/// 26 %) train compressed, H3 and the output (fully connected) dense.
+/// every update. For LeNet 1989 H1 (768 × 256, 8.4 % nonzero) and H2 (192 × 768,
+/// 18.8 %) train compressed, H3 and the output (fully connected) dense.
 struct TrainingStage: Sendable {
     enum Pass: Sendable {
         case dense(MatrixForm, MaterialisedLayer)
