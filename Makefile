@@ -113,6 +113,7 @@ fuzz: deps fuzz-packages
 # The notebooks and the short fuzz run go before `swift test`, so that its summary stays the last line.
 test: deps test-packages venv lint
 	$(SWIFT) build --build-tests
+	$(PYTHON) scripts/check_digits_data.py
 	$(RUN_NOTEBOOKS)
 	$(FUZZ_SHORT)
 	$(MAKE) --no-print-directory test-release

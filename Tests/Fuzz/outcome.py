@@ -97,6 +97,10 @@ TERMINATED = re.compile(rb"Command terminated by signal (\d+)")
 RANDOM_CHECK_SECONDS = 0.1
 # The most configurations `check --random` runs (RandomCheckRun.maximumCount); more is exit 2.
 RANDOM_CHECK_LIMIT = 100_000
+# `train --epochs N` (TrainingOptions.maximumEpochs): an epoch of the seeds' small networks
+# is ~0.2 s of a debug build, up to ~1 s on a loaded machine.
+TRAIN_EPOCH_SECONDS = 1.0
+TRAIN_EPOCH_LIMIT = 1000
 
 
 def command(binary, argv, stream, time_file):
@@ -136,11 +140,25 @@ def random_count(argv):
     return count
 
 
+def train_epochs(argv):
+    """N of `train --epochs N` (its last --epochs, when a plain count up to
+    TRAIN_EPOCH_LIMIT; more is exit 2 at once), else 0."""
+    epochs = 0
+    if argv and argv[0] == "train":
+        for index, word in enumerate(argv):
+            value = argv[index + 1] if word == "--epochs" and index + 1 < len(argv) else None
+            value = word.partition("=")[2] if word.startswith("--epochs=") else value
+            if value is not None and value.isascii() and value.isdigit():
+                epochs = int(value) if len(value) <= 4 and int(value) <= TRAIN_EPOCH_LIMIT else 0
+    return epochs
+
+
 def allowed_seconds(argv, timeout):
     """`timeout`, plus RANDOM_CHECK_SECONDS per configuration of `check --random N`:
     its run time is proportional to N by design (~1 ms a configuration in a release
-    build, ~70 ms in a debug build on a loaded machine), so a large N is slow, not hung."""
-    return timeout + RANDOM_CHECK_SECONDS * min(random_count(argv), RANDOM_CHECK_LIMIT)
+    build, ~70 ms in a debug build on a loaded machine), so a large N is slow, not hung;
+    and TRAIN_EPOCH_SECONDS per epoch of `train --epochs N`, for the same reason."""
+    return timeout + RANDOM_CHECK_SECONDS * min(random_count(argv), RANDOM_CHECK_LIMIT) + TRAIN_EPOCH_SECONDS * train_epochs(argv)
 
 
 def read_time_file(path):

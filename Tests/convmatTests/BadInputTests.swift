@@ -103,7 +103,7 @@ import Testing
         Case(arguments: ["show"] + layer + ["--factor=3"], field: "factor", says: "takes no value"),
         Case(
             arguments: ["sho"] + layer, field: "subcommand",
-            says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count, bench)"),
+            says: "'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count, bench, train)"),
         Case(arguments: ["chekc"] + layer, field: "subcommand", says: "did you mean 'check'?"),
         Case(arguments: ["nonexistent"], field: "subcommand", says: "the commands are show, check, spectrum, invert, demo, networks, count"),
         Case(arguments: ["help", "bogus"], field: "subcommand", says: "'bogus' is not a command"),
@@ -218,9 +218,33 @@ import Testing
         Case(arguments: ["invert", "lenet1989", "--input", "1x16x16"], field: "spec", says: "is not a layer SPEC"),
     ]
 
+    /// `train NETWORK` (docs/training.md): each flag's range, and networks of other shapes.
+    static let trainCases: [Case] = [
+        Case(arguments: ["train", "lenet1989", "--epochs", "0"], field: "epochs", says: "from 1 to 1000"),
+        Case(arguments: ["train", "lenet1989", "--epochs", "1001"], field: "epochs", says: "from 1 to 1000"),
+        Case(arguments: ["train", "lenet1989", "--epochs", "many"], field: "epochs", says: "'many' is not a whole number"),
+        Case(arguments: ["train", "lenet1989", "--learning-rate", "0"], field: "learning-rate", says: "finite number > 0"),
+        Case(arguments: ["train", "lenet1989", "--learning-rate", "-0.1"], field: "learning-rate", says: "finite number > 0"),
+        Case(arguments: ["train", "lenet1989", "--learning-rate", "inf"], field: "learning-rate", says: "finite number > 0"),
+        Case(arguments: ["train", "lenet1989", "--learning-rate", "nan"], field: "learning-rate", says: "finite number > 0"),
+        Case(arguments: ["train", "lenet1989", "--learning-rate", "fast"], field: "learning-rate", says: "'fast' is not a number"),
+        Case(arguments: ["train", "lenet1989", "--batch", "0"], field: "batch", says: "from 1 to 1297"),
+        Case(arguments: ["train", "lenet1989", "--batch", "1298"], field: "batch", says: "from 1 to 1297"),
+        Case(arguments: ["train", "lenet1989", "--seed", "-1"], field: "seed", says: "is not a whole number from 0"),
+        Case(arguments: ["train", "lenet1989", "--epochs"], field: "epochs", says: "needs a value"),
+        Case(arguments: ["train", "lenet1989", "--format", "csv"], field: "format", says: "choose one of text, json"),
+        Case(arguments: ["train", "lenet1989", "--save", "/dev/null"], field: "save", says: "is a file, not a directory"),
+        Case(arguments: ["train", "lenet1989", "--save", ""], field: "save", says: "the path is empty"),
+        Case(arguments: ["train", "lenet1989", "--max-memory", "1K"], field: "max-memory"),
+        Case(arguments: ["train", "alexnet"], field: "network", says: "needs a network with input 1x16x16 and 10 outputs; alexnet reads 3x227x227"),
+        Case(arguments: ["train", "resnet-basic-block"], field: "network", says: "input 1x16x16 and 10 outputs"),
+        Case(arguments: ["train", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
+        Case(arguments: ["train"], field: "network"),
+    ]
+
     @Test(
         arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases
-            + networkCheckCases + networkShowCases + sparseCases)
+            + networkCheckCases + networkShowCases + sparseCases + trainCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)
