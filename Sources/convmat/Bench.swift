@@ -24,16 +24,16 @@ struct Bench: ParsableCommand {
         let budget = try budgetOptions.budget()
         let benchmark = Benchmark(quick: quick)
         var figures: [BenchmarkFigure] = []
-        let progress = Terminal.stderrIsTerminal
+        var progress = ProgressLine(label: "bench")
         for (k, c) in benchmark.selected.enumerated() {
-            if progress { Terminal.writeError("\rbench: \(k + 1) of \(benchmark.selected.count): \(c.title)\u{1b}[K") }
+            progress.update("\(k + 1) of \(benchmark.selected.count): \(c.title)")
             figures += try benchmark.figures(c, budget: budget)
         }
         if !quick {
-            if progress { Terminal.writeError("\rbench: check --random 1000\u{1b}[K") }
+            progress.update("check --random 1000")
             figures.append(try benchmark.randomCheckFigure())
         }
-        if progress { Terminal.writeError("\r\u{1b}[K") }
+        progress.finish()
         let report = BenchmarkReport(quick: quick, cores: ProcessInfo.processInfo.activeProcessorCount, blas: BLASInfo.configuration, figures: figures)
         var titles: [String: String] = [:]
         for c in benchmark.selected {

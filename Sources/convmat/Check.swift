@@ -100,7 +100,11 @@ struct Check: ParsableCommand {
         try ResourceBudget(memory: budget, flops: flopOptions.budget())
             .require(Checker.estimate(for: layer), for: "checking \(layer.specDescription) on \(layer.input)")
         let weights = try weightFiles.load(for: layer)
-        let report = try Checker(layer: layer, seed: seed, weights: weights).run(budget: budget)
+        let checker = Checker(layer: layer, seed: seed, weights: weights)
+        var progress = ProgressLine(label: "check")
+        if checker.usesSparsePath { progress.update("\(layer.specDescription): the checks that scale, on the compressed form") }
+        let report = try checker.run(budget: budget)
+        progress.finish()
         Terminal.write(format == .json ? try JSONOutput.encode(CheckReportDocument(report)) : report.text)
         if !report.passed {
             throw CheckFailure(message: report.failures.map { "\($0.name.rawValue): \($0.note)" }.joined(separator: "; "))
@@ -109,13 +113,13 @@ struct Check: ParsableCommand {
 
     private func runRandom(count: Int) throws {
         var run = RandomCheckRun(count: count, seed: seed)
-        let showProgress = Terminal.stderrIsTerminal && format == .text
+        var progress = ProgressLine(label: "check --random")
         while try run.step() {
-            if showProgress, run.checked % 10 == 0 || run.checked == count {
-                Terminal.writeError("\rchecked \(run.checked) of \(count), \(run.failures.count) failed")
+            if run.checked % 10 == 0 || run.checked == count {
+                progress.update("checked \(NumberFormat.count(run.checked)) of \(NumberFormat.count(count)), \(run.failures.count) failed")
             }
         }
-        if showProgress { Terminal.writeError("\n") }
+        progress.finish()
         if format == .json {
             Terminal.write(try JSONOutput.encode(RandomCheckDocument(run)))
         } else {

@@ -57,12 +57,19 @@ struct ShowSparse {
 
     /// Writes the format `show` asks for, to --output or stdout.
     func write(weights: LayerWeights, budget: MemoryBudget) throws {
+        var progress = ProgressLine(label: "show")
+        progress.update("building the compressed form of \(layer.specDescription) (\(NumberFormat.count(layer.entryCountBound)) terms)")
+        defer { progress.finish() }
         switch show.format {
         case .svg:
             let form = try CompressedMatrixForm(layer, budget: budget)
-            try show.write(Array(try SvgCompressedSpy().render(form.tied, title: "\(layer.specDescription) on \(layer.input)").utf8))
+            let svg = try SvgCompressedSpy().render(form.tied, title: "\(layer.specDescription) on \(layer.input)")
+            progress.finish()
+            try show.write(Array(svg.utf8))
         case .json:
             let sparse = try SparseLayer(layer, weights: weights, budget: budget)
+            progress.update("writing \(NumberFormat.count(sparse.form.tied.entryCount)) terms as JSON")
+            if show.output == nil { progress.finish() }
             let document = try JSONOutput.encode(ShowReport(sparse: sparse))
             guard let hole = document.range(of: ShowReport.emptyTerms) else { preconditionFailure("a show document has terms") }
             let head = Array(document[..<hole.lowerBound].utf8) + Array("\"terms\":[".utf8)
@@ -73,7 +80,9 @@ struct ShowSparse {
                 try emit(tail)
             }
         default:
-            try show.write(Array(try text(weights: weights, budget: budget).utf8))
+            let text = try text(weights: weights, budget: budget)
+            progress.finish()
+            try show.write(Array(text.utf8))
         }
     }
 

@@ -51,9 +51,9 @@ struct Train: ParsableCommand {
         let network = try Network(named: self.network)
         try TrainingNetwork.requireDigitsShapes(network)
         if let save { try TrainingSaving.validate(directory: save) }
-        let progress = Terminal.stderrIsTerminal
+        var progress = ProgressLine(label: "train")
         let result = try Trainer.run(network, options: options, budget: budget) { epoch in
-            if progress { Terminal.writeError(TrainingResult.progressLine(epoch, of: options.epochs) + "\n") }
+            progress.keep(TrainingResult.progressLine(epoch, of: options.epochs))
         }
         if let save { try TrainingSaving.save(result.weights, of: network, to: save) }
         Terminal.write(format == .json ? try JSONOutput.encode(TrainingDocument(result)) : result.text)
