@@ -68,6 +68,9 @@ struct Show: ParsableCommand {
     @Flag(help: "A network's matrix: the product of its layers' matrices, or for a nonlinear network its Jacobian at x.")
     var product = false
 
+    @Option(help: "What to draw: matrix (Wᵀ, the default) or kernels (a convolution's kernels v_ji as small images; svg only).")
+    var view: ShowKernels.View = .matrix
+
     func validate() throws {
         if SchNetShow.names(layer.spec) { return }
         if schnet.molecule != nil {
@@ -93,6 +96,12 @@ struct Show: ParsableCommand {
         }
         let shown = try point.apply(to: try layer.makeLayer())
         let budget = try ResourceBudget(memory: layer.budget(), flops: flopOptions.budget())
+        if view == .kernels {
+            try budget.memory.require(shown.parameterEstimate.bytes, for: "the parameters of \(shown.specDescription)")
+            let weights = try weightOptions.weights(for: shown, budget: budget.memory)
+            try ShowKernels.write(self, layer: shown, weights: weights, title: "\(shown.specDescription) on \(shown.input)")
+            return
+        }
         if let convolution = shown as? Convolution, ShowSparse.handles(self, layer: shown) {
             try budget.require(
                 ShowSparse.estimate(self, layer: shown),

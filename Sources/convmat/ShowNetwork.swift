@@ -34,6 +34,10 @@ struct ShowNetwork {
                 reason: "\(EchoedText.quoted(name)) is not a layer of \(network.name); its layers are \(network.layers.map(\.name).joined(separator: ", "))")
         }
         let described = "\(named.name) = \(named.layer.specDescription) on \(named.layer.input)"
+        if show.view == .kernels {
+            try ShowKernels.write(show, layer: named.layer, weights: try weights(of: named, in: network, budget: budget.memory), title: described)
+            return
+        }
         if let convolution = named.layer as? Convolution, ShowSparse.handles(show, layer: convolution), !show.point.given {
             try budget.require(ShowSparse.estimate(show, layer: convolution), for: "the sparse summary of \(described)")
             let layerWeights = try weights(of: named, in: network, budget: budget.memory)

@@ -11,6 +11,7 @@ struct ShowOptionRules {
     }
 
     func validate() throws {
+        try ShowKernels.validate(show)
         try requireNetworkFlagsFit()
         try requireFormatOfEachFlag()
         try requireFactorFits()

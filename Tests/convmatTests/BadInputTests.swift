@@ -183,6 +183,15 @@ import Testing
             says: "the sparse json output of Conv2d(3, 96, kernel_size=11, stride=4) on 3x227x227 would take about"),
     ]
 
+    /// `show --view kernels`: svg only, one layer with kernels, not with the matrix's own flags.
+    static let kernelViewCases: [Case] = [
+        Case(arguments: ["show", "Conv1d(1, 2, 3)", "--input", "1x5", "--view", "kernels"], field: "view", says: "--view kernels draws svg"),
+        Case(arguments: ["show", "Linear(3, 2)", "--input", "3", "--view", "kernels", "--format", "svg"], field: "view", says: "has no kernels"),
+        Case(arguments: ["show", "lenet1989", "--view", "kernels", "--format", "svg"], field: "view", says: "add --layer NAME"),
+        Case(arguments: ["show", "Conv1d(1, 2, 3)", "--input", "1x5", "--view", "kernels", "--format", "svg", "--spy"], field: "spy"),
+        Case(arguments: ["show", "Conv1d(1, 2, 3)", "--input", "1x5", "--view", "weights"], field: "view"),
+    ]
+
     /// `check NETWORK`: the network's faults, the size guard, and the layer-only options.
     static let networkCheckCases: [Case] = [
         Case(arguments: ["check", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
@@ -244,7 +253,7 @@ import Testing
 
     @Test(
         arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases
-            + networkCheckCases + networkShowCases + sparseCases + trainCases)
+            + networkCheckCases + networkShowCases + sparseCases + trainCases + kernelViewCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)
