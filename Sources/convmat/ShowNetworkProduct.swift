@@ -64,6 +64,7 @@ struct ShowNetworkProduct {
         let (tied, values) = product.tied(input: network.input, output: network.output)
         let colour = show.output == nil && Terminal.colourEnabled
         let renderer = MatrixTextRenderer(entries: .numeric, colour: colour, maxWidth: show.output == nil ? Terminal.width : nil)
-        return lines.joined(separator: "\n") + "\n" + renderer.render(tied, values: values, input: network.input, output: network.output)
+        let prose = lines.flatMap { TextWrap.lines($0, width: renderer.maxWidth) }
+        return prose.joined(separator: "\n") + "\n" + renderer.render(tied, values: values, input: network.input, output: network.output)
     }
 }

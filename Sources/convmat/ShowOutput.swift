@@ -41,10 +41,10 @@ struct ShowOutput {
     private func plainText(_ view: MatrixView) throws -> String {
         let colour = show.output == nil && Terminal.colourEnabled
         let renderer = MatrixTextRenderer(entries: show.entries, colour: colour, maxWidth: show.output == nil ? Terminal.width : nil)
-        let summary = LayerSummary(layer: layer.layer, tied: layer.tied).text + "\n"
+        let summary = LayerSummary(layer: layer.layer, tied: layer.tied).text(maxWidth: renderer.maxWidth) + "\n"
         if let block = show.block {
             let (j, i) = try ShowOptionRules.parseBlock(block)
-            return summary + (try renderer.renderBlock(layer.tied, j: j, i: i, values: values, input: layer.layer.input, output: layer.layer.output))
+            return summary + (try renderer.renderBlock(view, j: j, i: i, values: values))
         }
         if show.factor { return summary + PaddingText.factor(layer, of: try convolution(), renderer: renderer) }
         return summary + (try renderer.render(view, values: values))

@@ -47,6 +47,15 @@ public enum NumberFormat {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// A count and its noun, in the singular for exactly one: `1 entry`, `0 entries`,
+    /// `1,200 parameters`. The plural is the noun with an `s` unless given.
+    ///
+    ///     NumberFormat.count(1, "entry", plural: "entries")   // "1 entry"
+    ///     NumberFormat.count(12_000, "nonzero")                // "12,000 nonzeros"
+    public static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        count(value) + " " + (value == 1 ? noun : plural ?? noun + "s")
+    }
+
     /// A ratio with one decimal: 8.0.
     public static func ratio(_ numerator: Int, _ denominator: Int) -> String {
         denominator == 0 ? "–" : String(format: "%.1f", Double(numerator) / Double(denominator))
