@@ -129,3 +129,23 @@ struct ShowOutput {
         }
     }
 }
+
+extension Show.Format {
+    /// The file extensions that name a format, for `--output` without `--format`.
+    static let extensions: [(suffix: String, format: Show.Format)] = [
+        ("svg", .svg), ("tex", .latex), ("md", .markdown), ("csv", .csv), ("npy", .npy), ("json", .json), ("txt", .text),
+    ]
+
+    /// `.svg, .tex, .md, .csv, .npy, .json, .txt`.
+    static var extensionList: String { extensions.map { "." + $0.suffix }.joined(separator: ", ") }
+
+    /// The format a file's extension names, case aside (`slide.SVG` → svg); nil for
+    /// another extension or none.
+    init?(extensionOf path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        guard let match = Self.extensions.first(where: { $0.suffix == suffix }) else { return nil }
+        self = match.format
+    }
+}
