@@ -108,9 +108,10 @@ import Testing
         #expect(bands.stdout.contains("1,022 × 1,024 with 3,066 nonzeros"))
         #expect(bands.stdout.contains("columns 1–"))
         #expect(bands.stdout.contains(" of 1,024, rows 1–"))
-        // Unit labels (x₁(1024)) are indices, not counts: x₁(1,024) would read as a position.
-        let prose = Self.lines(bands.stdout).filter { !$0.contains("│") }
-        #expect(prose.count > 3 && !prose.contains { $0.contains("1024") || $0.contains("1022") })
+        #expect(bands.stdout.contains("348,842.7 entries per weight parameter, 1,022.0 nonzeros per weight parameter"))
+        // Unit labels (x₁(1024)) are indices and shapes (1x1024) are input, not counts: x₁(1,024) would read as a position.
+        let words = Self.lines(bands.stdout).filter { !$0.contains("│") }.flatMap { $0.split(separator: " ") }
+        #expect(words.count > 30 && !words.contains { ($0.contains("1024") || $0.contains("1022")) && !$0.hasPrefix("1x") })
     }
 
     /// What `show --help` says of --order is what show does: a listed format takes

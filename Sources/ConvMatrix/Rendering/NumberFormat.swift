@@ -56,9 +56,14 @@ public enum NumberFormat {
         count(value) + " " + (value == 1 ? noun : plural ?? noun + "s")
     }
 
-    /// A ratio with one decimal: 8.0.
+    /// A ratio with one decimal and thousands separators: 8.0, 348,842.7.
     public static func ratio(_ numerator: Int, _ denominator: Int) -> String {
-        denominator == 0 ? "–" : String(format: "%.1f", Double(numerator) / Double(denominator))
+        guard denominator != 0 else { return "–" }
+        let text = String(format: "%.1f", Double(numerator) / Double(denominator))
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = text.dropFirst(sign.count)
+        guard let dot = digits.firstIndex(of: "."), let whole = Int(digits[..<dot]) else { return text }
+        return sign + count(whole) + digits[dot...]
     }
 }
 
