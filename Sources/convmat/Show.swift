@@ -24,17 +24,30 @@ struct Show: ParsableCommand {
     @OptionGroup var schnet: SchNetOptions
     @OptionGroup var flopOptions: FlopOptions
 
-    @Option(help: "Output format.")
-    var format: Format = .text
+    @Option(
+        name: .customLong("format"),
+        help: "Output format (default: the one the --output file's extension names, \(Format.extensionList), else text).")
+    var formatOption: Format?
+
+    /// --format when given, else the format --output's extension names, else text.
+    var format: Format { formatOption ?? output.flatMap(Format.init(extensionOf:)) ?? .text }
 
     @Option(help: "What entries show in text, latex, markdown, csv and svg: symbolic (parameter names) or numeric (the weights).")
     var entries: MatrixEntries = .symbolic
 
-    @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text, json, latex, markdown and csv.")
+    @Option(
+        help: """
+            Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums), in \
+            \(ShowOptionRules.orderFormatList), and with --block; not with --factor.
+            """)
     var order: UnitOrder = .maps
 
     @Option(
-        parsing: .unconditional, help: "One block j,i (1-based, as in v_ji): the band matrix of one convolution. Text only.",
+        parsing: .unconditional,
+        help: """
+            One block j,i (1-based, as in v_ji): the band matrix of one convolution; with --order positions the \
+            out × in taps between output position j and input position i. Text only.
+            """,
         transform: OptionValues.text("block"))
     var block: String?
 

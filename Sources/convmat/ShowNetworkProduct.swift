@@ -48,8 +48,9 @@ struct ShowNetworkProduct {
     /// `lenet1989: the Jacobian J(x) of its 9 layers at x drawn from seed 1, 10 × 256`.
     private func heading(_ product: NetworkProduct) -> String {
         let shape = "\(NumberFormat.count(product.matrix.rows)) × \(NumberFormat.count(product.matrix.columns))"
-        let layers = "its \(network.layers.count) layers"
-        guard product.point != nil else { return "\(network.name): y = P x + c, P the product of \(layers)' matrices, \(shape)" }
+        let layers = "its \(NumberFormat.count(network.layers.count, "layer"))"
+        let owners = layers + (network.layers.count == 1 ? "'s" : "'")
+        guard product.point != nil else { return "\(network.name): y = P x + c, P the product of \(owners) matrices, \(shape)" }
         let source = show.point.file == nil ? "drawn from seed \(show.point.seed ?? Network.defaultPointSeed)" : "given"
         return "\(network.name): the Jacobian J(x) of \(layers) at x \(source), \(shape)"
     }
@@ -57,13 +58,14 @@ struct ShowNetworkProduct {
     private func text(_ product: NetworkProduct, document: NetworkProductDocument) throws -> String {
         var lines = [heading(product)]
         lines.append(
-            "\(NumberFormat.count(product.matrix.storage.count)) entries, \(NumberFormat.count(product.nonzeroCount)) not zero; "
+            "\(NumberFormat.count(product.matrix.storage.count, "entry", plural: "entries")), \(NumberFormat.count(product.nonzeroCount)) not zero; "
                 + "\(NumberFormat.count(document.weightParameters)) weight + \(NumberFormat.count(document.biasParameters)) bias parameters")
         if let line = product.pointLine { lines.append(line) }
         lines += document.separable.map(\.text)
         let (tied, values) = product.tied(input: network.input, output: network.output)
         let colour = show.output == nil && Terminal.colourEnabled
         let renderer = MatrixTextRenderer(entries: .numeric, colour: colour, maxWidth: show.output == nil ? Terminal.width : nil)
-        return lines.joined(separator: "\n") + "\n" + renderer.render(tied, values: values, input: network.input, output: network.output)
+        let prose = lines.flatMap { TextWrap.lines($0, width: renderer.maxWidth) }
+        return prose.joined(separator: "\n") + "\n" + renderer.render(tied, values: values, input: network.input, output: network.output)
     }
 }

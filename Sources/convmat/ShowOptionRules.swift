@@ -15,8 +15,8 @@ struct ShowOptionRules {
         try requireNetworkFlagsFit()
         try requireFormatOfEachFlag()
         try requireFactorFits()
-        if show.order != .maps, ![.text, .json, .latex, .markdown, .csv].contains(show.format) {
-            throw rule("order", "--order positions works with text, json, latex, markdown and csv, not \(show.format.rawValue)")
+        if show.order != .maps, !Self.orderFormats.contains(show.format) {
+            throw rule("order", "--order positions works with \(Self.orderFormatList), not \(show.format.rawValue)")
         }
         if show.format == .npy, show.output == nil, Terminal.stdoutIsTerminal {
             throw rule("output", "npy is binary: give --output FILE.npy")
@@ -88,6 +88,15 @@ struct ShowOptionRules {
                 "\(show.point.flagName) gives the x of --layer NAME or --product; the table and the chain take each input-dependent layer at its own default point"
             )
         }
+    }
+
+    /// The formats that draw --order positions; `show --help` and the refusal both list them.
+    static let orderFormats: [Show.Format] = [.text, .json, .latex, .markdown, .csv]
+
+    /// `text, json, latex, markdown and csv`.
+    static var orderFormatList: String {
+        let names = orderFormats.map(\.rawValue)
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 
     private func rule(_ field: String, _ reason: String) -> OptionError {

@@ -41,10 +41,10 @@ struct ShowOutput {
     private func plainText(_ view: MatrixView) throws -> String {
         let colour = show.output == nil && Terminal.colourEnabled
         let renderer = MatrixTextRenderer(entries: show.entries, colour: colour, maxWidth: show.output == nil ? Terminal.width : nil)
-        let summary = LayerSummary(layer: layer.layer, tied: layer.tied).text + "\n"
+        let summary = LayerSummary(layer: layer.layer, tied: layer.tied).text(maxWidth: renderer.maxWidth) + "\n"
         if let block = show.block {
             let (j, i) = try ShowOptionRules.parseBlock(block)
-            return summary + (try renderer.renderBlock(layer.tied, j: j, i: i, values: values, input: layer.layer.input, output: layer.layer.output))
+            return summary + (try renderer.renderBlock(view, j: j, i: i, values: values))
         }
         if show.factor { return summary + PaddingText.factor(layer, of: try convolution(), renderer: renderer) }
         return summary + (try renderer.render(view, values: values))
@@ -127,5 +127,25 @@ struct ShowOutput {
             case .padding: return ResourceEstimate(saturatingProduct(extended, layer.input.count), at: OutputRate.npy)
             }
         }
+    }
+}
+
+extension Show.Format {
+    /// The file extensions that name a format, for `--output` without `--format`.
+    static let extensions: [(suffix: String, format: Show.Format)] = [
+        ("svg", .svg), ("tex", .latex), ("md", .markdown), ("csv", .csv), ("npy", .npy), ("json", .json), ("txt", .text),
+    ]
+
+    /// `.svg, .tex, .md, .csv, .npy, .json, .txt`.
+    static var extensionList: String { extensions.map { "." + $0.suffix }.joined(separator: ", ") }
+
+    /// The format a file's extension names, case aside (`slide.SVG` → svg); nil for
+    /// another extension or none.
+    init?(extensionOf path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        guard let match = Self.extensions.first(where: { $0.suffix == suffix }) else { return nil }
+        self = match.format
     }
 }

@@ -93,7 +93,7 @@ struct ShowSparse {
         let renderer = MatrixTextRenderer(entries: show.entries, colour: colour, maxWidth: show.output == nil ? Terminal.width : nil)
         let values = weights.weight
         let header =
-            LayerSummary(layer: layer, compressed: form.tied).text
+            LayerSummary(layer: layer, compressed: form.tied).text(maxWidth: renderer.maxWidth)
             + "shown from the compressed sparse form: more than \(NumberFormat.count(SparsePath.termLimit)) terms\n\n"
         if let block = show.block {
             let (j, i) = try ShowOptionRules.parseBlock(block)

@@ -128,6 +128,10 @@ import Testing
             says: "--what valid already chooses"),
         Case(arguments: ["show"] + layer + ["--factor", "--order", "positions"], field: "order", says: "--factor shows the maps order only"),
         Case(arguments: ["show"] + layer + ["--order", "positions", "--format", "svg"], field: "order", says: "not svg"),
+        Case(
+            arguments: ["show"] + layer + ["--order", "positions", "--block", "7,1"], field: "block",
+            says: "7,1 is outside the 6 × 8 blocks of Wᵀ in positions order"),
+        Case(arguments: ["show"] + layer + ["--standalone", "--output", "/tmp/never.svg"], field: "standalone", says: "not svg"),
         Case(arguments: ["check"], field: "spec"),
         Case(arguments: ["check", "Conv1d(1, 1, 3)"], field: "input"),
         Case(arguments: ["check"] + layer + ["--random", "3"], field: "random", says: "drop SPEC"),

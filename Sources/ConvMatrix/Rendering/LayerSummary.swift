@@ -61,27 +61,36 @@ public struct LayerSummary: Sendable, Equatable {
     ///
     ///     Conv1d(2, 3, kernel_size=3, bias=False) on input 2x6 → output 3x4
     ///     Wᵀ is 12 × 12: 144 entries, 72 structural nonzeros, 18 weight + 0 bias parameters
-    ///     8.0 entries per parameter, 4.0 nonzeros per parameter
-    public var text: String {
+    ///     8.0 entries per weight parameter, 4.0 nonzeros per weight parameter
+    public var text: String { text(maxWidth: nil) }
+
+    /// ``text`` with each line broken to `maxWidth` characters (``TextWrap``); nil for no limit.
+    public func text(maxWidth: Int?) -> String {
         let parameters = weightParameters + biasParameters
         let name = jacobianFormula == nil ? "Wᵀ" : "Wᵀ(x) = J(x)"
         var lines = [
             "\(spec) on input \(input) → output \(output)" + (jacobianFormula.map { ", at x: J(x) = \($0)" } ?? ""),
             "\(name) is \(NumberFormat.count(rows)) × \(NumberFormat.count(columns)): "
-                + "\(NumberFormat.count(entries)) entries, \(NumberFormat.count(nonzeros)) structural nonzeros, "
+                + "\(NumberFormat.count(entries, "entry", plural: "entries")), \(NumberFormat.count(nonzeros, "structural nonzero")), "
                 + "\(NumberFormat.count(weightParameters)) weight + \(NumberFormat.count(biasParameters)) bias parameters",
             weightParameters == 0
                 ? "no weights: every nonzero is a constant of the layer"
                 : "\(NumberFormat.ratio(entries, weightParameters)) entries per weight parameter, "
                     + "\(NumberFormat.ratio(nonzeros, weightParameters)) nonzeros per weight parameter"
-                    + (parameters > 0 && terms != nonzeros ? ", \(NumberFormat.count(terms - nonzeros)) entries sum several parameters" : ""),
+                    + (parameters > 0 && terms != nonzeros ? ", \(sharedEntries) several parameters" : ""),
         ]
         if let note { lines.append(note) }
         if let point { lines.append(Self.pointLine(point)) }
         if let extendedNonzeros, extendedNonzeros != nonzeros {
-            lines.append("\(NumberFormat.count(extendedNonzeros)) taps on the padded input (Wᵀ_valid nonzeros)")
+            lines.append("\(NumberFormat.count(extendedNonzeros, "tap")) on the padded input (Wᵀ_valid nonzeros)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.flatMap { TextWrap.lines($0, width: maxWidth) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `4 entries sum`, `1 entry sums`: the entries that hold more than one term.
+    private var sharedEntries: String {
+        let shared = terms - nonzeros
+        return shared == 1 ? "1 entry sums" : "\(NumberFormat.count(shared)) entries sum"
     }
 
     /// The units shown of x before the line ends in `…`.

@@ -10,7 +10,8 @@ extension MatrixTextRenderer {
     ///     // y₁(1) │ v₁₂¹  v₁₂²  v₁₂³  ·     ·     ·
     ///     // …
     ///
-    /// The block is always drawn whole; `maxWidth` applies to ``render(_:values:)``.
+    /// The block is drawn whole; wider than `maxWidth`, in column bands
+    /// (``renderBlock(_:j:i:values:)``).
     ///
     /// - Parameters:
     ///   - tied: the stored (maps-order) Wᵀ.
@@ -22,13 +23,56 @@ extension MatrixTextRenderer {
     public func renderBlock(
         _ tied: TiedMatrix, j: Int, i: Int, values: [Double]? = nil, input: TensorShape, output: TensorShape
     ) throws(ConvMatrixError) -> String {
-        guard j >= 1, j <= tied.rowBlocks, i >= 1, i <= tied.columnBlocks else {
-            throw .spec("block", "\(j),\(i) is outside the \(tied.rowBlocks)×\(tied.columnBlocks) blocks of Wᵀ")
+        try Self.requireBlock(j: j, i: i, rowBlocks: tied.rowBlocks, columnBlocks: tied.columnBlocks, order: .maps)
+        return try renderBlock(try MatrixView(tied, input: input, output: output), j: j, i: i, values: values)
+    }
+
+    /// Block (j, i), 1-based, of a view: in maps order the band matrix of w_{ji} ∗ x_i;
+    /// in positions order the out × in matrix of taps with which output position j
+    /// reads input position i (positions counted row-major, as the view lists them).
+    ///
+    /// A block wider than `maxWidth` is drawn in column bands that each fit, one under
+    /// the other, every band with the rows that hold a nonzero in its columns
+    /// (``bandLines(_:row:column:entryText:maxWidth:)``): every entry of the block is shown.
+    ///
+    /// - Throws: ``ConvMatrixError`` of kind `.spec`, field `block`, when (j, i) is not a
+    ///   block of the view; field `width` when `maxWidth` is not positive; `.shape`
+    ///   (field `values`) when numeric entries lack one value per parameter.
+    public func renderBlock(_ view: MatrixView, j: Int, i: Int, values: [Double]? = nil) throws(ConvMatrixError) -> String {
+        if let maxWidth, maxWidth < 1 { throw .spec("width", "\(maxWidth) columns is too narrow to show anything") }
+        try Self.requireBlock(j: j, i: i, rowBlocks: view.tied.rowBlocks, columnBlocks: view.tied.columnBlocks, order: view.order)
+        let values = try EntryText.checkedValues(values, for: view.tied, entries: entries)
+        return blockText(view, row: j - 1, column: i - 1, entryText: entryText(view.tied, values: values))
+    }
+
+    /// Block (b, a), 0-based, whole when its grid fits `maxWidth`, else in column bands.
+    func blockText(_ view: MatrixView, row b: Int, column a: Int, entryText: EntryText) -> String {
+        let lines: [String]
+        if let maxWidth, blockGrid(view, row: b, column: a, entryText: entryText).metrics().totalWidth > maxWidth {
+            lines = bandLines(view, row: b, column: a, entryText: entryText, maxWidth: maxWidth)
+        } else {
+            let whole = blockLines(view, row: b, column: a, entryText: entryText, maxWidth: nil, maxRows: nil)
+            lines = TextWrap.lines(whole[0], width: maxWidth) + whole.dropFirst()
         }
-        let view = try MatrixView(tied, input: input, output: output)
-        let values = try EntryText.checkedValues(values, for: tied, entries: entries)
-        let lines = blockLines(view, row: j - 1, column: i - 1, entryText: entryText(tied, values: values), maxWidth: nil, maxRows: nil)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The grid of the whole block (b, a), 0-based, with column labels.
+    func blockGrid(_ view: MatrixView, row b: Int, column a: Int, entryText: EntryText) -> TextGrid {
+        let (rowSize, columnSize) = (view.tied.rowBlockSize, view.tied.columnBlockSize)
+        var grid = TextGrid(
+            view: view, rows: (b * rowSize)..<((b + 1) * rowSize), columns: (a * columnSize)..<((a + 1) * columnSize), entryText: entryText)
+        grid.columnLabels = true
+        grid.colour = colour
+        return grid
+    }
+
+    /// Throws unless (j, i), 1-based, is one of the rowBlocks × columnBlocks blocks.
+    static func requireBlock(j: Int, i: Int, rowBlocks: Int, columnBlocks: Int, order: UnitOrder) throws(ConvMatrixError) {
+        guard j >= 1, j <= rowBlocks, i >= 1, i <= columnBlocks else {
+            let kinds = order == .maps ? "" : " in \(order.rawValue) order (output positions × input positions)"
+            throw .spec("block", "\(j),\(i) is outside the \(NumberFormat.count(rowBlocks)) × \(NumberFormat.count(columnBlocks)) blocks of Wᵀ\(kinds)")
+        }
     }
 
     /// A title line, an empty line and the grid of the view's block (b, a), 0-based.
@@ -44,11 +88,8 @@ extension MatrixTextRenderer {
         let firstRow = b * rowSize
         let firstColumn = a * columnSize
         let rowCount = min(rowSize, maxRows ?? rowSize)
-        var grid = TextGrid(
-            view: view, rows: firstRow..<(firstRow + rowCount),
-            columns: firstColumn..<(firstColumn + columnSize), entryText: entryText)
-        grid.columnLabels = true
-        grid.colour = colour
+        var grid = blockGrid(view, row: b, column: a, entryText: entryText)
+        grid.rows = firstRow..<(firstRow + rowCount)
         grid.croppedRows = rowCount < rowSize
         if let maxWidth {
             grid = widestFitting(grid, maxWidth: maxWidth, blockColumns: firstColumn..<(firstColumn + columnSize))
@@ -57,15 +98,21 @@ extension MatrixTextRenderer {
             grid.rows = firstRow..<((reaching ?? firstRow) + 1)
             grid.croppedRows = grid.rows.count < rowSize
         }
-        let nonzeros = Self.nonzeros(view.tied, rows: firstRow..<(firstRow + rowSize), columns: firstColumn..<(firstColumn + columnSize))
-        var title =
-            "block (\(b + 1), \(a + 1)) of Wᵀ" + (view.order == .maps ? "" : " in \(view.order.rawValue) order")
-            + ": \(view.rowBlockName(b)) from \(view.columnBlockName(a)), "
-            + "\(NumberFormat.count(rowSize)) × \(NumberFormat.count(columnSize)) with \(NumberFormat.count(nonzeros)) nonzeros"
+        var title = blockTitle(view, row: b, column: a)
         if grid.croppedRows || grid.croppedColumns {
-            title += "; rows 1–\(grid.rows.count) and columns 1–\(grid.columns.count) shown"
+            title += "; rows 1–\(NumberFormat.count(grid.rows.count)) and columns 1–\(NumberFormat.count(grid.columns.count)) shown"
         }
-        return [title, ""] + grid.lines()
+        return TextWrap.lines(title, width: maxWidth) + [""] + grid.lines()
+    }
+
+    /// `block (1, 1) of Wᵀ: y₁ from x₁, 100 × 196 with 2,500 nonzeros`.
+    func blockTitle(_ view: MatrixView, row b: Int, column a: Int) -> String {
+        let (rowSize, columnSize) = (view.tied.rowBlockSize, view.tied.columnBlockSize)
+        let nonzeros = Self.nonzeros(view.tied, rows: (b * rowSize)..<((b + 1) * rowSize), columns: (a * columnSize)..<((a + 1) * columnSize))
+        return "block (\(NumberFormat.count(b + 1)), \(NumberFormat.count(a + 1))) of Wᵀ"
+            + (view.order == .maps ? "" : " in \(view.order.rawValue) order")
+            + ": \(view.rowBlockName(b)) from \(view.columnBlockName(a)), "
+            + "\(NumberFormat.count(rowSize)) × \(NumberFormat.count(columnSize)) with \(NumberFormat.count(nonzeros, "nonzero"))"
     }
 
     /// The grid with as many of `blockColumns` as fit in `maxWidth` (at least one).

@@ -28,20 +28,20 @@ extension MatrixTextRenderer {
             nonzeros: matrix.nonzeroCount, blockCounts: matrix.blockNonzeroCounts(rowBlocks: extent.rows, columnBlocks: extent.columns))
     }
 
-    /// Block (j, i), 1-based, of a compressed Wᵀ, as ``renderBlock(_:j:i:values:input:output:)``
-    /// draws it: only that block's entries are extracted.
+    /// Block (j, i), 1-based, of a compressed Wᵀ, as ``renderBlock(_:j:i:values:)``
+    /// draws it (in column bands when wider than `maxWidth`): only that block's
+    /// entries are extracted.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.spec`, field `block`, when (j, i) is not a block.
     public func renderBlock(
         _ matrix: CompressedTiedMatrix, j: Int, i: Int, parameters: [ParameterName], values: [Double]? = nil, input: TensorShape,
         output: TensorShape
     ) throws(ConvMatrixError) -> String {
-        let (rowBlocks, columnBlocks) = (matrix.rows / matrix.rowBlockSize, matrix.columns / matrix.columnBlockSize)
-        guard j >= 1, j <= rowBlocks, i >= 1, i <= columnBlocks else {
-            throw .spec("block", "\(j),\(i) is outside the \(rowBlocks)×\(columnBlocks) blocks of Wᵀ")
-        }
+        if let maxWidth, maxWidth < 1 { throw .spec("width", "\(maxWidth) columns is too narrow to show anything") }
+        try Self.requireBlock(
+            j: j, i: i, rowBlocks: matrix.rows / matrix.rowBlockSize, columnBlocks: matrix.columns / matrix.columnBlockSize, order: .maps)
         let (view, entryText) = try blockView(matrix, rowBlock: j - 1, columnBlock: i - 1, parameters: parameters, values: values, input: input, output: output)
-        return blockLines(view, row: j - 1, column: i - 1, entryText: entryText, maxWidth: nil, maxRows: nil).joined(separator: "\n") + "\n"
+        return blockText(view, row: j - 1, column: i - 1, entryText: entryText)
     }
 
     /// The maps-order view of a matrix holding only block (b, a), 0-based, and its entry texts.

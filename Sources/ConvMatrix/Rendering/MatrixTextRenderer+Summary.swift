@@ -31,21 +31,19 @@ extension MatrixTextRenderer {
         let width =
             fullWidth.characters > maxWidth
             ? "Drawn in full it would be \(fullWidth.atLeast ? "at least " : "")\(NumberFormat.count(fullWidth.characters)) characters wide, "
-                + "more than \(maxWidth). Nonzeros per block:"
+                + "more than \(NumberFormat.count(maxWidth)). Nonzeros per block:"
             : "Drawn in full it would be at least \(NumberFormat.count(fullWidth.characters)) characters wide; "
                 + "it has too many terms to draw. Nonzeros per block:"
-        var lines = [
+        let counts =
             "Wᵀ is \(NumberFormat.count(t.rows)) × \(NumberFormat.count(t.columns)) with "
-                + "\(NumberFormat.count(nonzeros ?? t.nonzeroCount)) structural nonzeros, in \(NumberFormat.count(t.rowBlocks)) × "
-                + "\(NumberFormat.count(t.columnBlocks)) blocks of \(NumberFormat.count(t.rowBlockSize)) × "
-                + "\(NumberFormat.count(t.columnBlockSize)) (\(kinds)).",
-            width,
-            "",
-        ]
+            + "\(NumberFormat.count(nonzeros ?? t.nonzeroCount, "structural nonzero")), in \(NumberFormat.count(t.rowBlocks)) × "
+            + "\(NumberFormat.count(t.columnBlocks)) blocks of \(NumberFormat.count(t.rowBlockSize)) × "
+            + "\(NumberFormat.count(t.columnBlockSize)) (\(kinds))."
+        var lines = TextWrap.lines(counts, width: maxWidth) + TextWrap.lines(width, width: maxWidth) + [""]
         lines += blockMap(view, maxWidth: maxWidth, counts: blockCounts)
         lines.append("")
         lines += blockLines(view, row: 0, column: 0, entryText: entryText, maxWidth: maxWidth, maxRows: Self.summaryRows)
-        lines += ["", Self.summaryHint]
+        lines += [""] + TextWrap.lines(Self.summaryHint, width: maxWidth)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -47,9 +47,23 @@ public enum NumberFormat {
         return (value < 0 ? "-" : "") + out
     }
 
-    /// A ratio with one decimal: 8.0.
+    /// A count and its noun, in the singular for exactly one: `1 entry`, `0 entries`,
+    /// `1,200 parameters`. The plural is the noun with an `s` unless given.
+    ///
+    ///     NumberFormat.count(1, "entry", plural: "entries")   // "1 entry"
+    ///     NumberFormat.count(12_000, "nonzero")                // "12,000 nonzeros"
+    public static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        count(value) + " " + (value == 1 ? noun : plural ?? noun + "s")
+    }
+
+    /// A ratio with one decimal and thousands separators: 8.0, 348,842.7.
     public static func ratio(_ numerator: Int, _ denominator: Int) -> String {
-        denominator == 0 ? "–" : String(format: "%.1f", Double(numerator) / Double(denominator))
+        guard denominator != 0 else { return "–" }
+        let text = String(format: "%.1f", Double(numerator) / Double(denominator))
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = text.dropFirst(sign.count)
+        guard let dot = digits.firstIndex(of: "."), let whole = Int(digits[..<dot]) else { return text }
+        return sign + count(whole) + digits[dot...]
     }
 }
 

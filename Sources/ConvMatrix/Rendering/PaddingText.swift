@@ -30,9 +30,10 @@ public enum PaddingText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Wᵀ = Wᵀ_valid · P: the three matrices side by side, each titled with its shape,
-    /// or one below the other when side by side would be wider than the renderer's
-    /// `maxWidth`.
+    /// Wᵀ = Wᵀ_valid · P: the three matrices side by side, each titled with its shape;
+    /// a panel that would pass the renderer's `maxWidth` starts a new row below
+    /// (``Panel/packed(_:operators:maxWidth:)``), so the narrow P and Wᵀ_valid stay
+    /// side by side when they fit. The headline wraps to the width (``TextWrap``).
     public static func factor(_ m: WeightedForm, of layer: Convolution, renderer: MatrixTextRenderer) -> String {
         let extended = layer.geometry.extendedInput
         var full = renderer
@@ -40,17 +41,15 @@ public enum PaddingText {
         let valid = layer.validTiedMatrix()
         let panels = [
             Panel(
-                title: "Wᵀ: \(m.tied.rows) × \(m.tied.columns)",
+                title: "Wᵀ: \(NumberFormat.count(m.tied.rows)) × \(NumberFormat.count(m.tied.columns))",
                 body: full.render(m.tied, values: m.weights.weight, input: layer.input, output: layer.output)),
             Panel(
-                title: "Wᵀ_valid: \(valid.rows) × \(valid.columns), on x̃ (\(extended))",
+                title: "Wᵀ_valid: \(NumberFormat.count(valid.rows)) × \(NumberFormat.count(valid.columns)), on x̃ (\(extended))",
                 body: full.render(valid, values: m.weights.weight, input: extended, output: layer.output)),
-            Panel(title: "P: \(extended.count) × \(layer.input.count), x̃ = P x", body: render(layer.padding)),
+            Panel(title: "P: \(NumberFormat.count(extended.count)) × \(NumberFormat.count(layer.input.count)), x̃ = P x", body: render(layer.padding)),
         ]
-        let sideBySide = Panel.sideBySide(panels, operators: ["  =  ", "  ·  "])
-        let fits = renderer.maxWidth.map { limit in sideBySide.allSatisfy { Panel.visibleWidth($0) <= limit } } ?? true
-        let body = fits ? sideBySide.joined(separator: "\n") + "\n" : panels.map { $0.title + "\n" + $0.body }.joined(separator: "\n")
-        return headline(m, padding: layer.padding) + "\n\n" + body
+        let body = Panel.packed(panels, operators: ["  =  ", "  ·  "], maxWidth: renderer.maxWidth)
+        return TextWrap.text(headline(m, padding: layer.padding), width: renderer.maxWidth) + "\n\n" + body.joined(separator: "\n") + "\n"
     }
 
     /// What the factorisation says for this padding mode.
@@ -92,6 +91,27 @@ struct Panel {
             }
             return line.trailingSpacesRemoved
         }
+    }
+
+    /// The panels in rows that fit `maxWidth`: each row takes panels left to right
+    /// while side by side they fit (at least one), with `operators[k]` between panel
+    /// k and k + 1 when they share a row; rows are one empty line apart.
+    static func packed(_ panels: [Panel], operators: [String], maxWidth: Int?) -> [String] {
+        var rows: [[String]] = []
+        var start = 0
+        while start < panels.count {
+            var end = start + 1
+            var lines = sideBySide(Array(panels[start..<end]), operators: [])
+            while end < panels.count {
+                let wider = sideBySide(Array(panels[start...end]), operators: Array(operators[start..<end]))
+                guard maxWidth.map({ limit in wider.allSatisfy { visibleWidth($0) <= limit } }) ?? true else { break }
+                lines = wider
+                end += 1
+            }
+            rows.append(lines)
+            start = end
+        }
+        return Array(rows.joined(separator: [""]))
     }
 
     /// Characters a terminal shows: ANSI escape sequences take no room.

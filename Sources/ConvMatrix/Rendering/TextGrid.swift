@@ -25,6 +25,9 @@ struct TextGrid {
     var croppedColumns = false
     /// More rows exist below `rows` (a last line of ⋮).
     var croppedRows = false
+    /// The narrowest row labels and cells, so that grids drawn one under the other align.
+    var labelWidthAtLeast = 0
+    var cellWidthAtLeast = 1
 
     /// Each shown row's nonzeros inside `columns`, as (column, text).
     private var cells: [[(column: Int, text: String)]] {
@@ -41,8 +44,8 @@ struct TextGrid {
     func metrics() -> Metrics { metrics(cells) }
 
     private func metrics(_ cells: [[(column: Int, text: String)]]) -> Metrics {
-        let labelWidth = rows.map { view.rowUnit($0).unicode.count }.max() ?? 0
-        var cellWidth = max(1, cells.joined().map(\.text.count).max() ?? 1)
+        let labelWidth = max(labelWidthAtLeast, rows.map { view.rowUnit($0).unicode.count }.max() ?? 0)
+        var cellWidth = max(cellWidthAtLeast, cells.joined().map(\.text.count).max() ?? 1)
         if columnLabels {
             cellWidth = max(cellWidth, columns.map { view.columnUnit($0).unicode.count }.max() ?? 1)
         }
