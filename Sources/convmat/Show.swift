@@ -7,7 +7,7 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the weight-sharing matrix Wᵀ of a layer, or a network's chain of matrices.",
         discussion: """
-            Formats for people: text (the default), latex, markdown, csv, svg. For programs: json \
+            Formats for people: text (the default), latex, markdown, csv, svg, html (an interactive page, docs/explorer.md). For programs: json \
             (docs/json.md) and npy. Writing to --output is atomic. Given a NETWORK (a shipped name \
             or a network file, docs/networks.md), show prints a table of its layers (text, json) or \
             their matrices side by side (svg); --layer NAME shows one layer as for a SPEC, and \
@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case text, json, latex, markdown, csv, svg, npy
+        case text, json, latex, markdown, csv, svg, npy, html
     }
 
     @OptionGroup var layer: LayerOptions
@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(help: "What entries show in text, latex, markdown, csv and svg: symbolic (parameter names) or numeric (the weights).")
+    @Option(help: "What entries show in text, latex, markdown, csv, svg and html: symbolic (parameter names) or numeric (the weights).")
     var entries: MatrixEntries = .symbolic
 
     @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text, json, latex, markdown and csv.")
