@@ -24,7 +24,7 @@ import Foundation
 /// The renderer returns a String; writing it anywhere is the caller's business.
 public struct HtmlRenderer: Sendable {
     /// Rows or columns above which the page draws bins instead of entries.
-    public static let defaultBinningThreshold = 96
+    public static let defaultBinningThreshold = 128
     /// The most structural nonzeros a page carries: every one is an element the browser holds.
     public static let entryLimit = 250_000
     /// What a structural nonzero costs while the page is built: its JSON and its share of the String.

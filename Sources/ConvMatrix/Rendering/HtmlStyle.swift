@@ -25,8 +25,8 @@ enum HtmlStyle {
         #matrix line.border { stroke: #888; stroke-width: 1; }
         #zoom { margin-top: 8px; }
         #zoom .zoom-title { color: #444; font-size: 12px; }
-        #entry-info { min-height: 3.2em; padding: 6px 8px; background: #f4f4f4; border: 1px solid #ddd; }
-        .playback { margin: 6px 0; }
+        #entry-info { height: 4.4em; overflow: auto; padding: 6px 8px; background: #f4f4f4; border: 1px solid #ddd; }
+        .playback { margin: 6px 0; height: 2.6em; overflow: hidden; }
         .maps { display: flex; flex-wrap: wrap; gap: 8px; }
         .map { display: grid; gap: 1px; }
         .map-label { font-size: 11px; color: #555; }
