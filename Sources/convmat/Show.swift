@@ -117,9 +117,11 @@ struct Show: ParsableCommand {
         return ways
     }
 
-    /// `bytes` to --output (atomically) or stdout.
+    /// `bytes` to --output (atomically) or stdout, or to the explorer's request that asked (``ExploreCapture``).
     func write(_ bytes: [UInt8]) throws {
-        if let output {
+        if let capture = ExploreCapture.current {
+            capture.append(bytes)
+        } else if let output {
             try AtomicFile.write(bytes, to: output, field: "output")
         } else {
             Terminal.write(bytes: bytes)

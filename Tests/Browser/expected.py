@@ -11,6 +11,7 @@ class Expected:
     def __init__(self, document):
         self.rows = document["rows"]
         self.cols = document["cols"]
+        self.spec = document["spec"]
         self.parameters = {}
         self.by_parameter = {}
         for r, c, p, _ in document["terms"]:

@@ -70,6 +70,17 @@ public struct HtmlRenderer: Sendable {
         return Self.json(model)
     }
 
+    static let modelOpening = "<script type=\"application/json\" id=\"model\">"
+
+    /// The model a page of ``render(_:title:)`` embeds, or nil for text that is not such a page.
+    /// The model has no `<`, so the first `</script>` after its opening ends it.
+    public static func model(inPage page: String) -> String? {
+        guard let start = page.range(of: modelOpening), let end = page.range(of: "</script>", range: start.upperBound..<page.endIndex) else {
+            return nil
+        }
+        return String(page[start.upperBound..<end.lowerBound])
+    }
+
     /// `model` as JSON that is safe inside a `<script>` element: no `<`, so no `</script>`.
     static func json(_ model: some Encodable) -> String {
         let encoder = JSONEncoder()
@@ -110,7 +121,7 @@ public struct HtmlRenderer: Sendable {
         <h2>kernels v<sub>ji</sub></h2><div id="kernels"></div>
         </section>
         </div>
-        <script type="application/json" id="model">\(model)</script>
+        \(modelOpening)\(model)</script>
         <script>
         \(HtmlScript.source)
         </script>
