@@ -31,7 +31,7 @@ struct HtmlPageTests {
         ("Conv2d(1, 2, 3, padding=1, padding_mode='circular')", "1x3x3"),
         ("ConvTranspose1d(2, 1, 3, stride=2)", "2x4"),
         ("AvgPool1d(2)", "2x6"),
-        ("Conv2d(4, 12, 5)", "4x14x14"),
+        ("Conv1d(1, 2, 3)", "1x200"),
     ]
 
     static func page(_ spec: String, _ input: String, _ extra: [String] = []) throws -> String {
@@ -87,7 +87,8 @@ struct HtmlPageTests {
     }
 
     @Test func thePageNeedsNoNetwork() throws {
-        let page = try Self.page("Conv1d(2, 3, 3)", "2x6")
+        // The SVG namespace is a name, not an address that is fetched.
+        let page = try Self.page("Conv1d(2, 3, 3)", "2x6").replacingOccurrences(of: "\"http://www.w3.org/2000/svg\"", with: "")
         for reference in ["<script src", "<link", "http://", "https://", "@import", "url("] {
             #expect(!page.contains(reference), "the page refers to \(reference)")
         }

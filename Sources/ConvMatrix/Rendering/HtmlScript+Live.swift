@@ -21,9 +21,14 @@ extension HtmlScript {
           return `${kind}(${args.join(", ")})`;
         }
 
-        async function fetchJSON(query) {
+        /* Answers that come back after a newer request was sent are dropped: the page shows the latest. */
+        let ticket = 0;
+        class Outdated extends Error {}
+
+        async function fetchJSON(query, mine) {
           const response = await fetch(`/api/show?${query}`);
           const body = await response.json();
+          if (mine !== ticket) throw new Outdated();
           if (!response.ok) throw new Error(body.error || `status ${response.status}`);
           return body;
         }
@@ -33,14 +38,15 @@ extension HtmlScript {
         }
 
         /* A network: its layers as buttons in #chain; a click opens that layer's matrix. */
-        async function openNetwork(name, input) {
-          const table = await fetchJSON(queryOf({ spec: name, input }));
+        async function openNetwork(name, input, mine) {
+          const table = await fetchJSON(queryOf({ spec: name, input }), mine);
           const chain = document.getElementById("chain");
           chain.textContent = `${table.network}: `;
           const open = async (layer, button) => {
             for (const other of chain.querySelectorAll("button")) other.classList.remove("open");
             button.classList.add("open");
-            load(await fetchJSON(queryOf({ spec: name, input, layer: layer.name, view: "explorer" })));
+            const own = ++ticket;
+            load(await fetchJSON(queryOf({ spec: name, input, layer: layer.name, view: "explorer" }), own));
           };
           const buttons = table.layers.map((layer) => {
             const button = node("button", { type: "button", "data-layer": layer.name, title: `${layer.spec} on ${layer.input_shape.join("x")}` }, chain);
@@ -51,15 +57,19 @@ extension HtmlScript {
           if (buttons.length) await open(table.layers[0], buttons[0]);
         }
 
-        function showError(failure) { document.getElementById("error").textContent = failure.message || String(failure); }
+        function showError(failure) {
+          if (failure instanceof Outdated) return;
+          document.getElementById("error").textContent = failure.message || String(failure);
+        }
 
         async function recompute() {
           const spec = field("spec").value.trim(), input = field("input").value.trim();
           document.getElementById("error").textContent = "";
+          const mine = ++ticket;
           try {
-            if (!spec.includes("(")) { await openNetwork(spec, input); return; }
+            if (!spec.includes("(")) { await openNetwork(spec, input, mine); return; }
             document.getElementById("chain").textContent = "";
-            load(await fetchJSON(queryOf({ spec, input, view: "explorer" })));
+            load(await fetchJSON(queryOf({ spec, input, view: "explorer" }), mine));
           } catch (failure) {
             showError(failure);
           }
