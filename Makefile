@@ -10,8 +10,8 @@ PYTHON := $(VENV)/bin/python
 # texlive and librsvg for the tests that compile LaTeX and render SVG.
 SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
 # What only the tests need: pdflatex compiles the LaTeX output, rsvg-convert renders the SVG,
-# GNU time measures peak memory.
-TEST_PACKAGES := texlive-latex-base librsvg2-bin time
+# GNU time measures peak memory, headless Chromium drives the explorer (docs/explorer.md).
+TEST_PACKAGES := texlive-latex-base librsvg2-bin time chromium chromium-driver
 CONVMAT := .build/debug/convmat
 # Executes every Notebooks/*.ipynb against the built convmat; prints `N passed, M failed`.
 RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))
@@ -115,6 +115,7 @@ test: deps test-packages venv lint
 	$(SWIFT) build --build-tests
 	$(PYTHON) scripts/check_digits_data.py
 	$(RUN_NOTEBOOKS)
+	$(PYTHON) Tests/Browser/explorer_test.py $(CONVMAT)
 	$(FUZZ_SHORT)
 	$(MAKE) --no-print-directory test-release
 	CONVMAT_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test

@@ -6,7 +6,7 @@ import ConvMatrix
 /// root command has no `--input`.
 ///
 ///     try CommandNames.requireKnown(["sho", "Conv1d(1, 1, 3)"])
-///     // throws subcommand: 'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count, bench, train)
+///     // throws subcommand: 'sho' is not a command; did you mean 'show'? (show, check, spectrum, invert, demo, networks, count, bench, train, explore)
 enum CommandNames {
     /// show, check, spectrum, invert, demo, networks, count.
     static var all: [String] { ConvMat.configuration.subcommands.map { $0._commandName } }

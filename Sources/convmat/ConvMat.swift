@@ -11,6 +11,6 @@ struct ConvMat: ParsableCommand {
             Exit status: 0 on success, 1 when a check fails, 2 on bad input.
             """,
         version: "0.1.0",
-        subcommands: [Show.self, Check.self, SpectrumCommand.self, Invert.self, Demo.self, Networks.self, Count.self, Bench.self, Train.self]
+        subcommands: [Show.self, Check.self, SpectrumCommand.self, Invert.self, Demo.self, Networks.self, Count.self, Bench.self, Train.self, Explore.self]
     )
 }

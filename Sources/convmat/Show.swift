@@ -7,7 +7,7 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the weight-sharing matrix Wᵀ of a layer, or a network's chain of matrices.",
         discussion: """
-            Formats for people: text (the default), latex, markdown, csv, svg. For programs: json \
+            Formats for people: text (the default), latex, markdown, csv, svg, html (an interactive page, docs/explorer.md). For programs: json \
             (docs/json.md) and npy. Writing to --output is atomic. Given a NETWORK (a shipped name \
             or a network file, docs/networks.md), show prints a table of its layers (text, json) or \
             their matrices side by side (svg); --layer NAME shows one layer as for a SPEC, and \
@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case text, json, latex, markdown, csv, svg, npy
+        case text, json, latex, markdown, csv, svg, npy, html
     }
 
     @OptionGroup var layer: LayerOptions
@@ -32,7 +32,7 @@ struct Show: ParsableCommand {
     /// --format when given, else the format --output's extension names, else text.
     var format: Format { formatOption ?? output.flatMap(Format.init(extensionOf:)) ?? .text }
 
-    @Option(help: "What entries show in text, latex, markdown, csv and svg: symbolic (parameter names) or numeric (the weights).")
+    @Option(help: "What entries show in text, latex, markdown, csv, svg and html: symbolic (parameter names) or numeric (the weights).")
     var entries: MatrixEntries = .symbolic
 
     @Option(
@@ -144,16 +144,20 @@ struct Show: ParsableCommand {
 
     /// What `produce` emits, chunk by chunk, to --output (atomically: the file appears whole or not at all) or stdout.
     func write(producing produce: (AtomicFile.ChunkWriter) throws(ConvMatrixError) -> Void) throws {
-        if let output {
+        if let capture = ExploreCapture.current {
+            try produce { (chunk: [UInt8]) throws(ConvMatrixError) in capture.append(chunk) }
+        } else if let output {
             try AtomicFile.write(to: output, field: "output", producing: produce)
         } else {
             try produce { (chunk: [UInt8]) throws(ConvMatrixError) in Terminal.write(bytes: chunk) }
         }
     }
 
-    /// `bytes` to --output (atomically) or stdout.
+    /// `bytes` to --output (atomically) or stdout, or to the explorer's request that asked (``ExploreCapture``).
     func write(_ bytes: [UInt8]) throws {
-        if let output {
+        if let capture = ExploreCapture.current {
+            capture.append(bytes)
+        } else if let output {
             try AtomicFile.write(bytes, to: output, field: "output")
         } else {
             Terminal.write(bytes: bytes)

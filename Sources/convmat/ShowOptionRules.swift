@@ -47,7 +47,7 @@ struct ShowOptionRules {
                 throw rule("factor", "--what \(show.what.rawValue) already chooses the matrix npy writes; drop --factor")
             }
             throw rule("factor", "npy writes one matrix: drop --factor and choose it with --what valid, padding, matrix or tie")
-        case .csv, .markdown:
+        case .csv, .markdown, .html:
             throw rule("factor", "--factor works with text, json, latex and svg, not \(show.format.rawValue)")
         }
         if show.order != .maps { throw rule("order", "--factor shows the maps order only; drop --order \(show.order.rawValue)") }

@@ -34,6 +34,7 @@ struct ShowOutput {
         case .markdown: return try MarkdownRenderer(entries: show.entries).render(view, values: values)
         case .csv: return try CSVRenderer(entries: show.entries).render(view, values: values)
         case .svg: return try svg()
+        case .html: return try HtmlRenderer(entries: show.entries).render(layer, title: "\(layer.layer.specDescription) on \(layer.layer.input)")
         case .npy: preconditionFailure("npy is bytes")
         }
     }
@@ -120,6 +121,7 @@ struct ShowOutput {
             return ResourceEstimate(terms, at: OutputRate.jsonTerm) + dense
         case .svg:
             return ResourceEstimate(drawn, at: OutputRate.svgEntry) + ResourceEstimate(terms, at: OutputRate.svgTerm)
+        case .html: return ResourceEstimate(layer.entryCountBound, at: HtmlRenderer.entryRate)
         case .npy:
             switch show.what {
             case .matrix, .tie: return ResourceEstimate(entries, at: OutputRate.npy)

@@ -1,0 +1,50 @@
+/// The live explorer's controls (`convmat explore`): one per argument of a
+/// layer and one for the input shape, each `name`d by the spec keyword it sets,
+/// so that a change rebuilds the spec
+///
+///     kind(in_channels, out_channels, kernel_size=…, stride=…, padding=…, …)
+///
+/// (a pooling has no channels) and the page fetches its model again from
+/// `/api/show`. A keyword at its default is left out of the spec. The `spec`
+/// box takes any spec, or a shipped network's name, whose chain of layers the
+/// page then lists in `#chain`: click a layer to open its matrix.
+public enum HtmlControls {
+    /// The kinds the kind control offers.
+    public static let kinds = [
+        "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "MaxPool1d", "MaxPool2d", "AvgPool1d", "AvgPool2d",
+    ]
+
+    /// (keyword, default, initial value) of the numeric and text controls.
+    static let fields: [(name: String, initial: String, defaultValue: String?)] = [
+        ("in_channels", "1", nil), ("out_channels", "2", nil), ("kernel_size", "3", nil), ("stride", "1", "1"),
+        ("padding", "1", "0"), ("dilation", "1", "1"), ("groups", "1", "1"), ("output_padding", "0", "0"),
+    ]
+
+    static let paddingModes = ["zeros", "circular", "reflect", "replicate"]
+
+    /// The spec the controls start at.
+    public static let initialSpec = "Conv2d(1, 2, kernel_size=3, padding=1)"
+    public static let initialInput = "1x6x6"
+
+    /// The form, with `spec` and `input` in their boxes.
+    public static func markup(spec: String, input: String) -> String {
+        let kind = kinds.map { "<option\($0 == "Conv2d" ? " selected" : "")>\($0)</option>" }.joined()
+        let modes = paddingModes.map { "<option>\($0)</option>" }.joined()
+        let numbers = fields.map { field in
+            let fallback = field.defaultValue.map { " data-default=\"\($0)\"" } ?? ""
+            return "<label>\(field.name) <input name=\"\(field.name)\" value=\"\(field.initial)\"\(fallback)></label>"
+        }
+        return """
+            <form id="controls" autocomplete="off">
+            <label>spec <input name="spec" value="\(HtmlRenderer.escaped(spec))"></label>
+            <label>input <input name="input" value="\(HtmlRenderer.escaped(input))"></label>
+            <label>kind <select name="kind">\(kind)</select></label>
+            \(numbers.joined(separator: "\n"))
+            <label>padding_mode <select name="padding_mode" data-default="zeros">\(modes)</select></label>
+            <button type="submit">Show</button>
+            </form>
+            <div id="error" role="alert"></div>
+            <div id="chain"></div>
+            """
+    }
+}
