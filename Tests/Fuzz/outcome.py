@@ -101,6 +101,7 @@ RANDOM_CHECK_LIMIT = 100_000
 # is ~0.2 s of a debug build, up to ~1 s on a loaded machine.
 TRAIN_EPOCH_SECONDS = 1.0
 TRAIN_EPOCH_LIMIT = 1000
+TRAIN_DEFAULT_EPOCHS = 23
 
 
 def command(binary, argv, stream, time_file):
@@ -142,9 +143,11 @@ def random_count(argv):
 
 def train_epochs(argv):
     """N of `train --epochs N` (its last --epochs, when a plain count up to
-    TRAIN_EPOCH_LIMIT; more is exit 2 at once), else 0."""
+    TRAIN_EPOCH_LIMIT; more is exit 2 at once), the default 23 when a mutant dropped
+    --epochs, else 0."""
     epochs = 0
     if argv and argv[0] == "train":
+        epochs = TRAIN_DEFAULT_EPOCHS
         for index, word in enumerate(argv):
             value = argv[index + 1] if word == "--epochs" and index + 1 < len(argv) else None
             value = word.partition("=")[2] if word.startswith("--epochs=") else value
