@@ -30,19 +30,22 @@ struct Show: ParsableCommand {
     @Option(help: "What entries show in text, latex, markdown, csv and svg: symbolic (parameter names) or numeric (the weights).")
     var entries: MatrixEntries = .symbolic
 
-    @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text, json, latex, markdown and csv.")
+    @Option(help: "Unit order: maps (sum of convolutions, the default) or positions (swipe of weighted sums). Text, json, latex, markdown, csv and svg.")
     var order: UnitOrder = .maps
 
     @Option(
-        parsing: .unconditional, help: "One block j,i (1-based, as in v_ji): the band matrix of one convolution. Text only.",
+        parsing: .unconditional, help: "One block j,i (1-based, as in v_ji): the band matrix of one convolution. Text, latex and svg.",
         transform: OptionValues.text("block"))
     var block: String?
 
     @Flag(help: "Show the factorisation Wᵀ = Wᵀ_valid · P (text, json, latex, svg; npy takes --what).")
     var factor = false
 
-    @Flag(help: "LaTeX: a whole compilable document instead of a fragment.")
+    @Flag(help: "LaTeX: a compilable document, one page cropped tight around each matrix, instead of a fragment.")
     var standalone = false
+
+    @Flag(help: "LaTeX: a compilable Beamer document, one frame a matrix, shrunk to fit.")
+    var beamer = false
 
     @Flag(help: "SVG: the nonzero pattern only.")
     var spy = false
