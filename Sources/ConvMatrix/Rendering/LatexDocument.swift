@@ -12,7 +12,8 @@
 ///
 /// The tight document puts each display in a `preview` environment
 /// (`\usepackage[active,tightpage]{preview}`): every display is a page of exactly
-/// its own size plus a 4 pt border, ready for `\includegraphics` without cropping,
+/// its own size plus a 4 pt border, ready for `\includegraphics` without cropping
+/// (the text width is 16,000 pt, so that no matrix overfills a line),
 ///
 ///     \begin{preview}
 ///     $\displaystyle W^\top = \left(\begin{array}{…} … \end{array}\right)$
@@ -37,6 +38,8 @@ enum LatexDocument {
             "\\usepackage{amsmath}",
             "\\usepackage[active,tightpage]{preview}",
             "\\setlength{\\PreviewBorder}{4pt}",
+            "% Lines as wide as any matrix: each page is cropped to its own matrix anyway.",
+            "\\setlength{\\textwidth}{16000pt}",
         ]
         lines += arrayLayout(columns: columns)
         lines.append("\\begin{document}")
