@@ -2,13 +2,13 @@
 /// the legend: the entry itself in small pictures, a tap dot in larger ones.
 ///
 /// **Labels.** A picture is labelled when it is drawn one cell an entry (not
-/// binned, not `spy`) and its widest label fits a cell of at most 48 px while the
+/// binned, not `spy`) and its widest label fits a cell of at most 64 px while the
 /// largest side stays within 900 px: at the 10 px label font a cell is the widest
 /// label plus 4 px, and at least the renderer's cell size. So the slide's 12 × 12
 /// matrix (labels v₁₁¹ in 20 px cells) is labelled, and so is anything up to about
-/// 45 entries a side with short names, or 18 a side with the widest sums. `sharing`
+/// 30 entries a side with short names, or 16 with two-term sums. `sharing`
 /// writes the names (v₁₁¹, sums as v₁₁¹+v₁₁⁴), `numeric` the value with two
-/// digits after the point. Text is white on dark cells and black on light ones.
+/// digits after the point. Text is white on dark cells and black on light ones, on a white patch in a hatched cell.
 ///
 /// **Tap dots.** Lightness alone cannot tell 9 or 27 taps of one hue apart. In an
 /// unlabelled sharing picture of a 2-D or 3-D kernel whose cells have at least
@@ -25,14 +25,16 @@ enum SvgCellMarks: Sendable {
 
     static let labelFont = 10
     static let labelPadding = 4
-    static let largestLabelledCell = 48
+    static let largestLabelledCell = 64
 
     /// The labels of `tied` and the pixels a cell needs for them, or nil when the
     /// picture is not labelled (see the rule above).
     static func labels(
         _ tied: TiedMatrix, style: SvgRenderer.Style, binned: Bool, cellSize: Int
     ) -> (marks: SvgCellMarks, pixel: Int)? {
-        guard !binned else { return nil }
+        // Even one-character labels need labelFont · 0.58 + labelPadding pixels a cell.
+        let narrowest = SvgDocument.estimatedWidth("0", size: labelFont) + labelPadding
+        guard !binned, max(tied.rows, tied.columns) * max(cellSize, narrowest) <= SvgRenderer.largestMatrixSide else { return nil }
         let text: EntryText
         switch style {
         case .spy: return nil
@@ -63,11 +65,16 @@ enum SvgCellMarks: Sendable {
             var lines = ["<g class=\"labels\" text-anchor=\"middle\" font-size=\"\(size)\">"]
             for (r, row) in rows.enumerated() {
                 for (column, text) in row {
+                    let centre = x + column * cells.pixel + cells.pixel / 2
+                    let baseline = y + r * cells.pixel + cells.pixel / 2 + size * 3 / 8
                     let colour = Self.contrast(fill(r, column))
-                    let halo = colour == nil ? " stroke=\"#fff\" stroke-width=\"2\" paint-order=\"stroke\"" : ""
-                    lines.append(
-                        "<text x=\"\(x + column * cells.pixel + cells.pixel / 2)\" y=\"\(y + r * cells.pixel + cells.pixel / 2 + size * 3 / 8)\""
-                            + " fill=\"\(colour ?? "#000")\"\(halo)>\(SvgDocument.escaped(text))</text>")
+                    if colour == nil {
+                        // A hatched cell: the label on a white patch of its own width.
+                        let width = SvgDocument.estimatedWidth(text, size: size) + 2
+                        lines.append(
+                            "<rect x=\"\(centre - width / 2)\" y=\"\(baseline - size)\" width=\"\(width)\" height=\"\(size + 3)\" fill=\"#fff\"/>")
+                    }
+                    lines.append("<text x=\"\(centre)\" y=\"\(baseline)\" fill=\"\(colour ?? "#000")\">\(SvgDocument.escaped(text))</text>")
                 }
             }
             return (lines + ["</g>"]).joined(separator: "\n")
@@ -100,7 +107,7 @@ enum SvgCellMarks: Sendable {
         return (["<g class=\"taps\" shape-rendering=\"crispEdges\">"] + body + ["</g>"]).joined(separator: "\n")
     }
 
-    /// White on a dark fill, black on a light one; nil for a pattern (black with a white halo).
+    /// White on a dark fill, black on a light one; nil for a pattern (black on a white patch).
     static func contrast(_ fill: String?) -> String? {
         guard let fill else { return "#000" }
         guard fill.hasPrefix("#"), fill.count == 7 else { return fill.hasPrefix("url(") ? nil : "#000" }
