@@ -9,9 +9,10 @@ PYTHON := $(VENV)/bin/python
 # Debian packages: OpenBLAS (cblas.h via pkg-config) and LAPACKE for the library;
 # texlive and librsvg for the tests that compile LaTeX and render SVG.
 SYSTEM_PACKAGES := pkg-config libopenblas-dev liblapacke-dev
-# What only the tests need: pdflatex compiles the LaTeX output, rsvg-convert renders the SVG,
+# What only the tests need: pdflatex compiles the LaTeX output (preview.sty for --standalone;
+# beamer.cls for --beamer, which needs pgf from texlive-pictures), rsvg-convert renders the SVG,
 # GNU time measures peak memory, headless Chromium drives the explorer (docs/explorer.md).
-TEST_PACKAGES := texlive-latex-base librsvg2-bin time chromium chromium-driver
+TEST_PACKAGES := texlive-latex-base texlive-latex-recommended texlive-pictures preview-latex-style librsvg2-bin time chromium chromium-driver
 CONVMAT := .build/debug/convmat
 # Executes every Notebooks/*.ipynb against the built convmat; prints `N passed, M failed`.
 RUN_NOTEBOOKS := $(PYTHON) scripts/run-notebooks.py $(abspath $(CONVMAT))

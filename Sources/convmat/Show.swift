@@ -46,7 +46,7 @@ struct Show: ParsableCommand {
         parsing: .unconditional,
         help: """
             One block j,i (1-based, as in v_ji): the band matrix of one convolution; with --order positions the \
-            out × in taps between output position j and input position i. Text only.
+            out × in taps between output position j and input position i (text). Text, latex and svg.
             """,
         transform: OptionValues.text("block"))
     var block: String?
@@ -54,8 +54,11 @@ struct Show: ParsableCommand {
     @Flag(help: "Show the factorisation Wᵀ = Wᵀ_valid · P (text, json, latex, svg; npy takes --what).")
     var factor = false
 
-    @Flag(help: "LaTeX: a whole compilable document instead of a fragment.")
+    @Flag(help: "LaTeX: a compilable document, one page cropped tight around each matrix, instead of a fragment.")
     var standalone = false
+
+    @Flag(help: "LaTeX: a compilable Beamer document, one frame a matrix, shrunk to fit.")
+    var beamer = false
 
     @Flag(help: "SVG: the nonzero pattern only.")
     var spy = false

@@ -18,21 +18,27 @@ struct ShowOptionRules {
         if show.order != .maps, !Self.orderFormats.contains(show.format) {
             throw rule("order", "--order positions works with \(Self.orderFormatList), not \(show.format.rawValue)")
         }
+        if show.order != .maps, show.block != nil, show.format != .text {
+            throw rule("order", "--block shows a block of the maps order in \(show.format.rawValue); drop --order \(show.order.rawValue)")
+        }
+        if show.beamer, show.standalone { throw rule("beamer", "--beamer and --standalone are two documents; give one of them") }
         if show.format == .npy, show.output == nil, Terminal.stdoutIsTerminal {
             throw rule("output", "npy is binary: give --output FILE.npy")
         }
         if let block = show.block { _ = try Self.parseBlock(block) }
     }
 
-    /// --standalone, --spy, --what and --block each belong to one format.
+    /// --standalone, --beamer, --spy and --what each belong to one format, --block to three.
     private func requireFormatOfEachFlag() throws {
         let format = show.format
-        let owners: [(flag: String, given: Bool, format: Show.Format)] = [
-            ("standalone", show.standalone, .latex), ("spy", show.spy, .svg),
-            ("what", show.what != .matrix, .npy), ("block", show.block != nil, .text),
+        let owners: [(flag: String, given: Bool, formats: [Show.Format])] = [
+            ("standalone", show.standalone, [.latex]), ("beamer", show.beamer, [.latex]), ("spy", show.spy, [.svg]),
+            ("what", show.what != .matrix, [.npy]), ("block", show.block != nil, [.text, .latex, .svg]),
         ]
-        if let owner = owners.first(where: { $0.given && $0.format != format }) {
-            throw rule(owner.flag, "--\(owner.flag) goes with --format \(owner.format.rawValue), not \(format.rawValue)")
+        if let owner = owners.first(where: { $0.given && !$0.formats.contains(format) }) {
+            let names = owner.formats.map(\.rawValue)
+            let formats = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+            throw rule(owner.flag, "--\(owner.flag) goes with --format \(formats), not \(format.rawValue)")
         }
     }
 
@@ -91,7 +97,7 @@ struct ShowOptionRules {
     }
 
     /// The formats that draw --order positions; `show --help` and the refusal both list them.
-    static let orderFormats: [Show.Format] = [.text, .json, .latex, .markdown, .csv]
+    static let orderFormats: [Show.Format] = [.text, .json, .latex, .markdown, .csv, .svg]
 
     /// `text, json, latex, markdown and csv`.
     static var orderFormatList: String {

@@ -25,15 +25,17 @@ struct ShowOutput {
         case .text: return try plainText(view)
         case .json: return try JSONOutput.encode(ShowReport(layer: layer, factor: show.factor, order: show.order))
         case .latex:
-            var renderer = LatexRenderer(entries: show.entries, standalone: show.standalone)
+            var renderer = LatexRenderer(entries: show.entries, document: show.beamer ? .beamer : show.standalone ? .standalone : .fragment)
+            renderer.caption = "\(layer.layer.specDescription) on \(layer.layer.input)"
             if let nonlinear = layer.layer as? any InputDependentLayer {
                 renderer.title = "J(x) = " + nonlinear.jacobianLatex
                 renderer.comment = "J(x) = \(nonlinear.jacobianFormula) of \(nonlinear.specDescription) at x \(nonlinear.point.sourceDescription)"
             }
+            if let (j, i) = try block() { return try renderer.renderBlock(layer.tied, j: j, i: i, values: values) }
             return show.factor ? try renderer.factor(layer: try convolution(), values: values) : try renderer.render(view, values: values)
         case .markdown: return try MarkdownRenderer(entries: show.entries).render(view, values: values)
         case .csv: return try CSVRenderer(entries: show.entries).render(view, values: values)
-        case .svg: return try svg()
+        case .svg: return try svg(view)
         case .html: return try HtmlRenderer(entries: show.entries).render(layer, title: "\(layer.layer.specDescription) on \(layer.layer.input)")
         case .npy: preconditionFailure("npy is bytes")
         }
@@ -51,7 +53,7 @@ struct ShowOutput {
         return summary + (try renderer.render(view, values: values))
     }
 
-    private func svg() throws -> String {
+    private func svg(_ view: MatrixView) throws -> String {
         let style: SvgRenderer.Style = show.spy ? .spy : (show.entries == .numeric ? .numeric(values: values) : .sharing)
         let renderer = try SvgRenderer(style: style)
         let jacobian = (layer.layer as? any InputDependentLayer).map { ": J(x) = \($0.jacobianFormula) at x \($0.point.sourceDescription)" }
@@ -60,7 +62,14 @@ struct ShowOutput {
             let convolution = try convolution()
             return try renderer.renderFactor(valid: convolution.validTiedMatrix(), padding: convolution.padding, full: layer.tied, title: title)
         }
+        if let (j, i) = try block() { return try renderer.renderBlock(layer.tied, j: j, i: i, title: title) }
+        if show.order != .maps { return try renderer.render(view, title: title) }
         return try renderer.render(layer.tied, title: title)
+    }
+
+    /// The 1-based block (j, i) of --block, or nil.
+    private func block() throws -> (j: Int, i: Int)? {
+        try show.block.map { try ShowOptionRules.parseBlock($0) }
     }
 
     /// The layer as a convolution, for --factor: only a convolution has Wᵀ = Wᵀ_valid · P.

@@ -26,6 +26,30 @@ import Testing
         #expect(result.stdout.contains("\\end{document}"))
     }
 
+    /// --beamer: one frame titled with the layer; --block: the block's array alone, its entries v₂₁ᵗ.
+    @Test func beamerFrameAndOneBlockInLatex() throws {
+        let beamer = try CLI.run(Self.slide + ["--format", "latex", "--beamer"])
+        #expect(beamer.status == 0 && beamer.stdout.hasPrefix("\\documentclass{beamer}"))
+        #expect(beamer.stdout.components(separatedBy: "\\begin{frame}").count == 2)
+        #expect(beamer.stdout.contains("kernel\\_size=3"))
+        let block = try CLI.run(Self.slide + ["--format", "latex", "--block", "2,1"])
+        #expect(block.status == 0)
+        #expect(block.stdout.hasPrefix("\\left(\\begin{array}{cccccc}\nv_{21}^{1} & v_{21}^{2} & v_{21}^{3} & 0 & 0 & 0 \\\\"))
+        #expect(!block.stdout.contains("v_{11}") && !block.stdout.contains("\\hline"))
+    }
+
+    /// SVG: one block is labelled with its own maps; the positions order with positions.
+    @Test func blockAndPositionsInSvg() throws {
+        let block = try CLI.run(Self.slide + ["--format", "svg", "--block", "3,2"])
+        #expect(block.status == 0)
+        #expect(block.stdout.contains(">input map 2<") && block.stdout.contains(">output map 3<"))
+        #expect(block.stdout.contains("block (3, 2) of Wᵀ: 4 × 6"))
+        #expect(!block.stdout.contains(">input map 1<"))
+        let positions = try CLI.run(Self.slide + ["--format", "svg", "--order", "positions"])
+        #expect(positions.status == 0)
+        #expect(positions.stdout.contains("Wᵀ in positions order") && positions.stdout.contains(">position (4)<"))
+    }
+
     @Test func positionsOrderInTextAndJson() throws {
         let text = try CLI.run(Self.slide + ["--order", "positions"]).stdout
         #expect(text.contains("y₂(1) │ v₂₁¹ v₂₂¹"))
@@ -58,7 +82,8 @@ import Testing
     @Test(arguments: [
         ["--standalone"], ["--spy"], ["--what", "tie"], ["--format", "json", "--block", "1,1"],
         ["--format", "csv", "--factor"], ["--format", "markdown", "--factor"], ["--block", "0,1"],
-        ["--block", "a"], ["--factor", "--order", "positions"], ["--format", "svg", "--order", "positions"],
+        ["--block", "a"], ["--factor", "--order", "positions"], ["--beamer"], ["--format", "latex", "--beamer", "--standalone"],
+        ["--format", "svg", "--block", "1,1", "--order", "positions"], ["--format", "csv", "--block", "1,1"],
     ])
     func optionsThatDoNotGoTogether(extra: [String]) throws {
         let result = try CLI.run(Self.slide + extra)

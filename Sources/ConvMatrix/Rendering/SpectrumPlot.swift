@@ -2,7 +2,8 @@ import Foundation
 
 /// The singular values of a spectrum report as a small self-contained SVG line plot.
 ///
-/// The horizontal axis is the index i = 1…k, the vertical axis σ_i on a linear
+/// The horizontal axis is the index i = 1…k, each at the middle of its own
+/// k-th of the axis (so that no point sits on the plot's edge), the vertical axis σ_i on a linear
 /// scale from 0 to σ₁ (rounded up to a tick), so that a rank deficiency shows
 /// as values on the floor; a dashed line after σ_r marks the rank when it is
 /// below k. Points are drawn as dots up to 64 values, as a line beyond.
@@ -24,7 +25,9 @@ public struct SpectrumPlot: Sendable {
         let xTicks = [1] + Self.ticks(upTo: Double(values.count)).filter { $0 > 1 && $0 <= Double(values.count) && $0 == $0.rounded() }
         let (left, right, top, bottom) = Self.margin
         let plotWidth = Self.width - left - right, plotHeight = Self.height - top - bottom
-        func x(_ i: Double) -> Double { left + (values.count > 1 ? (i - 1) / Double(values.count - 1) : 0.5) * plotWidth }
+        // Index i sits at the middle of the i-th of k equal slots, so that the first and the
+        // last points (dots of radius 3) stay inside the axes instead of on their edges.
+        func x(_ i: Double) -> Double { left + (i - 0.5) / Double(max(values.count, 1)) * plotWidth }
         func y(_ v: Double) -> Double { top + plotHeight * (1 - v / yTop) }
         let number = { (v: Double) in String(format: "%.2f", v) }
         var out = [

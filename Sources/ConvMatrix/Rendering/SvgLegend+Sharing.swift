@@ -3,7 +3,9 @@ extension SvgLegend {
     /// Small layers get one row of tap swatches per block, laid out as the blocks
     /// of Wᵀ are (v₁₁ v₁₂ / v₂₁ v₂₂ / …); larger ones a map of block hues and a
     /// ramp of lightness.
-    mutating func describeSharing(_ palette: SvgSharingPalette, tied: TiedMatrix, binSize: Int, summedEntries: Int) {
+    mutating func describeSharing(
+        _ palette: SvgSharingPalette, tied: TiedMatrix, binSize: Int, summedEntries: Int, maps: SvgMapGrid, marks: SvgCellMarks
+    ) {
         if tied.parameterCount == 0 {
             line("Grey = a constant of the layer: it has no weights, so no entry is shared" + (binSize > 1 ? " (darker = denser)." : "."))
             return
@@ -15,16 +17,18 @@ extension SvgLegend {
             line("Hue = block (output map j, input map i); a cell covers \(binSize) × \(binSize) entries,")
             line("and the more of them are nonzero, the darker it is:")
             densityRamp { palette.colour(of: palette.blocks.first ?? .init(outputMap: 1, inputMap: 1), density: $0).hex }
-            blockMap(palette, tied: tied) { palette.colour(of: $0, density: 1).hex }
+            blockMap(palette, maps: maps) { palette.colour(of: $0, density: 1).hex }
         } else {
             let rest = ": hue = block (output map j, input map i), lightness = tap t (first darkest)."
             line(
                 "Colour = parameter vjit" + rest,
                 markup: "Colour = parameter " + SvgDocument.subscripted("v", "ji") + SvgDocument.superscripted("t") + SvgDocument.escaped(rest))
             line("Every entry holding the same parameter has the same colour; each band is one kernel sliding.")
-            if !blockSwatches(palette, tied: tied) {
+            if case .labels = marks { line("Each cell is labelled with the parameters it holds.") }
+            if case .dots(let kernel) = marks { tapDots(palette, kernel: kernel) }
+            if !blockSwatches(palette, tied: tied, maps: maps) {
                 tapRamp(palette)
-                blockMap(palette, tied: tied) { palette.colour(of: $0, tap: palette.tapCount / 2).hex }
+                blockMap(palette, maps: maps) { palette.colour(of: $0, tap: palette.tapCount / 2).hex }
             }
         }
         if summedEntries > 0 {
@@ -33,15 +37,16 @@ extension SvgLegend {
     }
 
     /// Per-block tap swatches when the layer is small; false when it is not.
-    private mutating func blockSwatches(_ palette: SvgSharingPalette, tied: TiedMatrix) -> Bool {
+    private mutating func blockSwatches(_ palette: SvgSharingPalette, tied: TiedMatrix, maps: SvgMapGrid) -> Bool {
         let taps = palette.tapCount
         let step = Self.swatch + 2
         let notation = tied.notation
-        let labelWidth = SvgDocument.estimatedWidth("v" + notation.indices(of: Self.name(tied.rowBlocks, tied.columnBlocks)).lower) + 8
+        let last = maps.block(row: maps.outputMaps - 1, column: maps.inputMaps - 1)
+        let labelWidth = SvgDocument.estimatedWidth("v" + notation.indices(of: Self.name(last.outputMap, last.inputMap)).lower) + 8
         let groupWidth = labelWidth + taps * step + 18
-        guard taps <= 16, tied.rowBlocks <= 12, tied.columnBlocks * groupWidth <= 960 else { return false }
+        guard taps <= 16, maps.outputMaps <= 12, maps.inputMaps * groupWidth <= 960 else { return false }
         if palette.kernel.count == 1 {
-            for i in 0..<tied.columnBlocks {
+            for i in 0..<maps.inputMaps {
                 for t in 0..<taps {
                     document.text(
                         "\(t + 1)", x: left + i * groupWidth + labelWidth + t * step + Self.swatch / 2,
@@ -57,12 +62,12 @@ extension SvgLegend {
             document.text(text, x: left, y: bottom + 12, size: 10)
             advance(16)
         }
-        for j in 0..<tied.rowBlocks {
-            for i in 0..<tied.columnBlocks {
-                let block = SvgSharingPalette.Block(outputMap: j + 1, inputMap: i + 1)
+        for j in 0..<maps.outputMaps {
+            for i in 0..<maps.inputMaps {
+                let block = maps.block(row: j, column: i)
                 guard palette.blocks.contains(block) else { continue }
                 let x = left + i * groupWidth
-                let lower = notation.indices(of: Self.name(j + 1, i + 1)).lower
+                let lower = notation.indices(of: Self.name(block.outputMap, block.inputMap)).lower
                 document.text(SvgDocument.subscripted("v", lower), x: x, y: bottom + 12, escaped: true)
                 for t in 0..<taps {
                     document.rect(
@@ -70,7 +75,7 @@ extension SvgLegend {
                         fill: palette.colour(of: block, tap: t).hex)
                 }
             }
-            advance(Self.lineHeight, extent: tied.columnBlocks * groupWidth)
+            advance(Self.lineHeight, extent: maps.inputMaps * groupWidth)
         }
         return true
     }
@@ -92,24 +97,77 @@ extension SvgLegend {
         advance(Self.lineHeight, extent: shown * step + 6 + SvgDocument.estimatedWidth(text))
     }
 
-    /// The blocks' hues laid out as the blocks of Wᵀ, when there are not too many.
-    private mutating func blockMap(_ palette: SvgSharingPalette, tied: TiedMatrix, colour: (SvgSharingPalette.Block) -> String) {
-        guard tied.rowBlocks <= 64, tied.columnBlocks <= 64 else {
-            line("\(palette.blocks.count) blocks hold parameters, each with its own hue.")
+    /// The blocks' hues, compactly: laid out as the blocks of Wᵀ in a map at most
+    /// 96 px tall (squares of 2 to 12 px), or, when fewer than half the blocks hold
+    /// parameters (grouped and depthwise layers), as one strip of the blocks that do,
+    /// wrapped at 640 px, so that the legend stays a few lines however many groups.
+    private mutating func blockMap(_ palette: SvgSharingPalette, maps: SvgMapGrid, colour: (SvgSharingPalette.Block) -> String) {
+        let grid = maps.outputMaps * maps.inputMaps
+        if palette.blocks.count * 2 < grid || max(maps.outputMaps, maps.inputMaps) > 48 {
+            blockStrip(palette, colour: colour)
             return
         }
-        let size = max(4, min(14, 192 / max(tied.rowBlocks, tied.columnBlocks)))
+        let size = max(2, min(12, 96 / max(maps.outputMaps, maps.inputMaps)))
         let top = bottom + 4
         for block in palette.blocks {
             document.rect(
-                x: left + (block.inputMap - 1) * size, y: top + (block.outputMap - 1) * size,
+                x: left + (block.inputMap - 1 - maps.firstInput) * size, y: top + (block.outputMap - 1 - maps.firstOutput) * size,
                 width: size, height: size, fill: colour(block))
         }
-        let mapWidth = tied.columnBlocks * size
-        document.append("<rect x=\"\(left)\" y=\"\(top)\" width=\"\(mapWidth)\" height=\"\(tied.rowBlocks * size)\" fill=\"none\" stroke=\"#666\"/>")
+        let mapWidth = maps.inputMaps * size
+        let mapHeight = maps.outputMaps * size
+        document.append("<rect x=\"\(left)\" y=\"\(top)\" width=\"\(mapWidth)\" height=\"\(mapHeight)\" fill=\"none\" stroke=\"#666\"/>")
         let text = "the hue of each block (j, i): output map j down, input map i across"
-        document.text(text, x: left + mapWidth + 8, y: top + 12)
-        advance(tied.rowBlocks * size + 8, extent: mapWidth + 8 + SvgDocument.estimatedWidth(text))
+        document.text(text, x: left + mapWidth + 8, y: top + min(12, mapHeight))
+        advance(max(mapHeight, 12) + 8, extent: mapWidth + 8 + SvgDocument.estimatedWidth(text))
+    }
+
+    /// The hues of the blocks that hold parameters, in order, as a strip of 8 px squares.
+    private mutating func blockStrip(_ palette: SvgSharingPalette, colour: (SvgSharingPalette.Block) -> String) {
+        guard let first = palette.blocks.first, let last = palette.blocks.last else { return }
+        let size = 8
+        let perLine = 80
+        for (k, block) in palette.blocks.enumerated() {
+            document.rect(x: left + (k % perLine) * size, y: bottom + 2 + (k / perLine) * size, width: size, height: size, fill: colour(block))
+        }
+        let lines = (palette.blocks.count + perLine - 1) / perLine
+        let stripWidth = min(palette.blocks.count, perLine) * size
+        let text =
+            "the hues of the \(NumberFormat.count(palette.blocks.count)) blocks that hold parameters, "
+            + "(\(first.outputMap), \(first.inputMap)) to (\(last.outputMap), \(last.inputMap)), row-major"
+        if lines == 1 {
+            document.text(text, x: left + stripWidth + 8, y: bottom + 10)
+            advance(Self.lineHeight, extent: stripWidth + 8 + SvgDocument.estimatedWidth(text))
+        } else {
+            advance(lines * size + 4, extent: stripWidth)
+            line(text)
+        }
+    }
+
+    /// The key of the tap dots: one cell per tap of block (1, 1)'s kernel, laid out
+    /// as the kernel's last two dimensions, each with its dot.
+    private mutating func tapDots(_ palette: SvgSharingPalette, kernel: [Int]) {
+        guard let block = palette.blocks.first else { return }
+        let (down, across) = (kernel[kernel.count - 2], kernel[kernel.count - 1])
+        let cell = 4 * max(down, across) + 2
+        let sub = cell / max(down, across)
+        let tapsPerPlane = down * across
+        for a in 0..<down {
+            for b in 0..<across {
+                let x = left + b * (cell + 2)
+                let y = bottom + 2 + a * (cell + 2)
+                let fill = palette.colour(of: block, tap: a * across + b)
+                document.rect(x: x, y: y, width: cell, height: cell, fill: fill.hex)
+                let dot = SvgCellMarks.contrast(fill.hex) ?? "#000"
+                document.rect(x: x + 1 + b * sub, y: y + 1 + a * sub, width: sub - 1, height: sub - 1, fill: dot)
+            }
+        }
+        let names = kernel.count == 2 ? ("t₁", "t₂") : ("t₂", "t₃")
+        let depth = kernel.count > 2 ? "; lightness steps through t₁ (\(tapsPerPlane) taps a step)" : ""
+        let text = "tap dots: the dot sits where the tap t sits in the kernel, \(names.0) down, \(names.1) across\(depth)"
+        let keyWidth = across * (cell + 2)
+        document.text(text, x: left + keyWidth + 8, y: bottom + 12)
+        advance(max(down * (cell + 2), Self.lineHeight) + 6, extent: keyWidth + 8 + SvgDocument.estimatedWidth(text))
     }
 
     /// "v₁₁¹ + v₁₁⁴": the parameters of the first entry that sums several.

@@ -48,13 +48,18 @@ struct SvgLegend {
         width = max(width, extent)
     }
 
-    /// The legend of `fill` as drawn for `tied`, with bins of `binSize` entries.
-    mutating func describe(_ fill: SvgCellFill, tied: TiedMatrix, binSize: Int) {
+    /// The legend of `fill` as drawn for `tied`, with bins of `binSize` entries;
+    /// `maps` lays out the blocks of the sharing hues (by default those of `tied`),
+    /// and `marks` says what the cells carry.
+    mutating func describe(
+        _ fill: SvgCellFill, tied: TiedMatrix, binSize: Int, maps: SvgMapGrid? = nil, marks: SvgCellMarks = .none
+    ) {
         switch fill.kind {
         case .sharing(let palette):
-            describeSharing(palette, tied: tied, binSize: binSize, summedEntries: fill.summedEntries)
+            describeSharing(palette, tied: tied, binSize: binSize, summedEntries: fill.summedEntries, maps: maps ?? SvgMapGrid(tied), marks: marks)
         case .numeric(let scale, let least, let greatest):
             describeNumbers(scale: scale, least: least, greatest: greatest, binSize: binSize)
+            if case .labels = marks { line("Each cell is labelled with its value, rounded to two digits after the point.") }
         case .spy:
             describeSpy(binSize: binSize)
         }

@@ -1,16 +1,38 @@
-/// The name of the maps along one side of a matrix, long ("input map") and short ("x").
+/// The name of the blocks along one side of a matrix, long ("input map 2") and
+/// short ("x₂"): maps, counted from `first` (a single block keeps its own
+/// number), or positions ("position (1,4)", "x(1,4)") in the positions order.
 struct SvgMapName: Sendable {
+    /// The plural's stem for a side whose blocks are too small to label: "input map".
     let long: String
     let short: String
+    private let name: @Sendable (_ block: Int, _ long: Bool) -> String
+
+    init(long: String, short: String, first: Int = 0) {
+        self.long = long
+        self.short = short
+        name = { block, isLong in isLong ? "\(long) \(first + block + 1)" : short + UnicodeIndices.lowered(String(first + block + 1)) }
+    }
 
     static let input = SvgMapName(long: "input map", short: "x")
     static let output = SvgMapName(long: "output map", short: "y")
     static let padded = SvgMapName(long: "padded map", short: "x\u{0303}")
 
-    /// "input map 2" or "x₂", 1-based.
-    func label(_ map: Int, long: Bool) -> String {
-        long ? "\(self.long) \(map + 1)" : short + UnicodeIndices.lowered(String(map + 1))
+    /// The blocks of `shape` in `order`: maps as ``input``/``output``, or positions.
+    static func blocks(of shape: TensorShape, order: UnitOrder, role: String, letter: String) -> SvgMapName {
+        guard order == .positions else { return SvgMapName(long: "\(role) map", short: letter) }
+        return SvgMapName(long: "\(role) position", short: letter) { block, isLong in
+            isLong ? order.blockTitle(block, shape: shape, role: role) : order.blockName(block, shape: shape, letter: letter)
+        }
     }
+
+    private init(long: String, short: String, name: @escaping @Sendable (Int, Bool) -> String) {
+        self.long = long
+        self.short = short
+        self.name = name
+    }
+
+    /// "input map 2" or "x₂", 1-based.
+    func label(_ map: Int, long: Bool) -> String { name(map, long) }
 }
 
 /// One matrix drawn with its surroundings: map labels above (columns) and to the
@@ -33,6 +55,8 @@ struct SvgMatrixPanel {
     let columnName: SvgMapName
     /// Short row labels, to keep side-by-side panels narrow.
     let compact: Bool
+    /// Labels or tap dots inside the cells (``SvgCellMarks``).
+    var marks: SvgCellMarks = .none
 
     var matrixWidth: Int { cells.columns.cellCount * cells.pixel }
     var matrixHeight: Int { cells.rows.cellCount * cells.pixel }
@@ -56,6 +80,11 @@ struct SvgMatrixPanel {
         drawColumnLabels(into: &document, left: left, baseline: top - Self.labelGap)
         drawRowLabels(into: &document, right: left - Self.labelGap, top: top)
         document.append(cells.markup(tied, values: values, x: left, y: top, fill: fill))
+        if case .none = marks {
+        } else {
+            let fills = (0..<cells.rows.cellCount).map { cells.summarise(tied, values: values, rowCell: $0).map(fill) }
+            document.append(marks.markup(tied, cells: cells, x: left, y: top) { r, c in fills[r][c] })
+        }
         drawBorders(into: &document, left: left, top: top)
         return (left, top)
     }

@@ -72,19 +72,35 @@ public struct SvgRenderer: Sendable {
 
     /// The picture of `tied`, with `title` (e.g. the layer spec) on its first line.
     ///
+    /// Small pictures label their cells and 2-D and 3-D kernels mark their taps
+    /// (``SvgCellMarks``).
+    ///
     /// - Returns: a complete SVG document.
     /// - Throws: ``ConvMatrixError`` when the matrix is empty or numeric values do not
     ///   fit its parameters.
     /// - Complexity: O(terms + drawn cells); the SVG has at most about
     ///   `binningThreshold`² · 2 cells, merged into runs of equal colour.
     public func render(_ tied: TiedMatrix, title: String? = nil) throws(ConvMatrixError) -> String {
+        try picture(tied, sides: (.output, .input), maps: SvgMapGrid(tied), name: "Wᵀ", title: title)
+    }
+
+    /// The picture of `tied` with its sides named `sides` (rows, columns), the
+    /// legend's block layout `maps`, and `name` in the subtitle.
+    func picture(
+        _ tied: TiedMatrix, sides: (rows: SvgMapName, columns: SvgMapName), maps: SvgMapGrid, name: String, title: String?
+    ) throws(ConvMatrixError) -> String {
         let values = try checkedValues(for: tied)
         let binSize = SvgAxis.binSize(for: [tied.rows, tied.columns], limit: binningThreshold)
         let rows = SvgAxis(count: tied.rows, blockSize: tied.rowBlockSize, binSize: binSize)
         let columns = SvgAxis(count: tied.columns, blockSize: tied.columnBlockSize, binSize: binSize)
-        let cells = SvgCells(rows: rows, columns: columns, pixel: pixelSize(cells: [rows.cellCount, columns.cellCount]))
-        let panel = SvgMatrixPanel(tied: tied, cells: cells, rowName: .output, columnName: .input, compact: false)
+        let labels = SvgCellMarks.labels(tied, style: style, binned: binSize > 1, cellSize: cellSize)
+        let pixel = labels?.pixel ?? pixelSize(cells: [rows.cellCount, columns.cellCount])
+        let cells = SvgCells(rows: rows, columns: columns, pixel: pixel)
+        var panel = SvgMatrixPanel(tied: tied, cells: cells, rowName: sides.rows, columnName: sides.columns, compact: false)
         let fill = SvgCellFill(style: style, panels: [panel], binned: binSize > 1)
+        let kernel: [Int]
+        if case .sharing(let palette) = fill.kind { kernel = palette.kernel } else { kernel = [] }
+        panel.marks = labels?.marks ?? SvgCellMarks.dots(kernel: kernel, style: style, binned: binSize > 1, pixel: pixel)
         var document = SvgDocument()
         if fill.summedEntries > 0 { document.define(id: "summed", SvgCellFill.summedPattern) }
         var y = Self.margin
@@ -95,14 +111,14 @@ public struct SvgRenderer: Sendable {
             width = max(width, SvgDocument.estimatedWidth(title, size: 14))
         }
         y += 18
-        let subtitle = Self.subtitle(tied, name: "Wᵀ", binSize: binSize)
+        let subtitle = Self.subtitle(tied, name: name, binSize: binSize)
         document.text(subtitle, x: Self.margin, y: y)
         width = max(width, SvgDocument.estimatedWidth(subtitle))
         y += 8
         panel.draw(into: &document, x: Self.margin, y: y, values: values, fill: fill.colour)
         y += panel.height + 22
         var legend = SvgLegend(document: document, left: Self.margin, top: y)
-        legend.describe(fill, tied: tied, binSize: binSize)
+        legend.describe(fill, tied: tied, binSize: binSize, maps: maps, marks: panel.marks)
         document = legend.document
         width = max(width, legend.width)
         return document.finished(width: width + 2 * Self.margin, height: legend.bottom + Self.margin)
@@ -113,7 +129,7 @@ public struct SvgRenderer: Sendable {
         var text =
             "\(name): \(NumberFormat.count(tied.rows)) × \(NumberFormat.count(tied.columns))"
             + " (rows: output units y, columns: input units x), "
-            + "\(NumberFormat.count(tied.nonzeroCount)) nonzeros, \(NumberFormat.count(tied.parameterCount)) parameters"
+            + "\(NumberFormat.count(tied.nonzeroCount)) nonzeros, \(NumberFormat.count(Set(tied.terms.map(\.parameter)).count)) parameters"
         if binSize > 1 { text += "; a cell is \(binSize) × \(binSize) entries" }
         return text
     }
