@@ -37,7 +37,8 @@ extension SvgLegend {
     }
 
     /// Per-block tap swatches when the layer is small; false when it is not.
-    private mutating func blockSwatches(_ palette: SvgSharingPalette, tied: TiedMatrix, maps: SvgMapGrid) -> Bool {
+    private mutating func blockSwatches(_ palette: SvgSharingPalette, tied: TiedMatrix, maps grid: SvgMapGrid) -> Bool {
+        let maps = grid.fitting(palette.blocks)
         let taps = palette.tapCount
         let step = Self.swatch + 2
         let notation = tied.notation

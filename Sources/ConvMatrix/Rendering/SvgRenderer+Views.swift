@@ -22,6 +22,18 @@ struct SvgMapGrid: Sendable {
         self.init(outputMaps: tied.rowBlocks, inputMaps: tied.columnBlocks)
     }
 
+    /// The grid the names of `blocks` fill: this one, or its transpose when the
+    /// names index the weight's first axis by input map, as ConvTranspose's
+    /// (in, out/groups, *k) layout does (v₂₁ in block (output map 1, input map 2)).
+    func fitting(_ blocks: [SvgSharingPalette.Block]) -> SvgMapGrid {
+        let inside = { (b: SvgSharingPalette.Block, grid: SvgMapGrid) in
+            (grid.firstOutput..<(grid.firstOutput + grid.outputMaps)).contains(b.outputMap - 1)
+                && (grid.firstInput..<(grid.firstInput + grid.inputMaps)).contains(b.inputMap - 1)
+        }
+        let transposed = SvgMapGrid(outputMaps: inputMaps, inputMaps: outputMaps, firstOutput: firstInput, firstInput: firstOutput)
+        return blocks.allSatisfy({ inside($0, self) }) || !blocks.allSatisfy({ inside($0, transposed) }) ? self : transposed
+    }
+
     /// Block (j, i), 1-based, at row `row` and column `column` of the grid (0-based).
     func block(row: Int, column: Int) -> SvgSharingPalette.Block {
         SvgSharingPalette.Block(outputMap: firstOutput + row + 1, inputMap: firstInput + column + 1)
