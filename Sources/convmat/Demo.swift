@@ -95,7 +95,11 @@ struct Demo: ParsableCommand {
             Terminal.write(Name.allCases.map { "\($0.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)\n" }.joined())
             return
         }
-        let demo = name.demo(seed: seed)
+        try DemoStyle.$colour.withValue(Terminal.colourEnabled) { try present(name.demo(seed: seed)) }
+    }
+
+    /// Every step at once, or one at a time with --step on a terminal.
+    private func present(_ demo: TeachingDemo) throws {
         let printer = DemoPrinter(colour: Terminal.colourEnabled, width: min(80, Terminal.width ?? 80))
         guard step, Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1 else {
             Terminal.write(try printer.all(demo))

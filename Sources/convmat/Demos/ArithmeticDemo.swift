@@ -203,7 +203,7 @@ enum SideBySide {
     static func matrices(_ left: (caption: String, layer: any Layer), _ right: (caption: String, layer: any Layer)) -> String {
         let render = { (item: (caption: String, layer: any Layer)) in
             [item.caption]
-                + MatrixTextRenderer().render(item.layer.matrixForm().tied, input: item.layer.input, output: item.layer.output)
+                + DemoStyle.renderer().render(item.layer.matrixForm().tied, input: item.layer.input, output: item.layer.output)
                 .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         }
         let (a, b) = (render(left), render(right))

@@ -58,7 +58,7 @@ struct BorderModesDemo: TeachingDemo {
             text += "x̃ = P x\(layer.padding.borderValue != 0 ? " + c·b" : "") = \(VectorText.tuple(layer.padding.extend(x), width: 2))\n"
             text += PaddingText.render(layer.padding)
             text += "Wᵀ (\(m.tied.sharedEntryCount) entr\(m.tied.sharedEntryCount == 1 ? "y sums" : "ies sum") several parameters):\n"
-            text += MatrixTextRenderer().render(m.tied, input: layer.input, output: layer.output)
+            text += DemoStyle.renderer().render(m.tied, input: layer.input, output: layer.output)
             text += "y = Wᵀx\(m.offset == nil ? "" : " + o") = \(VectorText.tuple(m.forward(x), width: 3))  (output length \(layer.output.count))\n\n"
         }
         return text

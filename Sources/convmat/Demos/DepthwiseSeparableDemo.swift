@@ -86,7 +86,7 @@ struct DepthwiseSeparableDemo: TeachingDemo {
             "integer weights (seed \(seed)): "
             + (0..<tied.parameterCount).map { "\(name(tied.parameters[$0])) = \(NumberFormat.compact(m.weights.weight[$0]))" }.joined(separator: ", ")
         return "\(m.layer.specDescription) on \(m.layer.input) → \(m.layer.output)\n\n"
-            + MatrixTextRenderer().render(tied, input: m.layer.input, output: m.layer.output)
+            + DemoStyle.renderer().render(tied, input: m.layer.input, output: m.layer.output)
             + "\n" + DemoPrinter(colour: false).wrapped(values) + "\n"
     }
 
@@ -96,7 +96,7 @@ struct DepthwiseSeparableDemo: TeachingDemo {
         let (inputs, outputs, k) = (full.layer.input.channels, full.layer.output.channels, full.layer.weightShape.last ?? 1)
         var text = "Wᵀ_pw · Wᵀ_dw (one dgemm), \(product.rows) × \(product.columns):\n" + ResidualDemo.rows(product)
         text += "\n\(full.layer.specDescription) with vⱼᵢᵗ = uⱼᵢ · dᵢᵗ, as Wᵀ:\n"
-        text += MatrixTextRenderer(entries: .numeric).render(full.tied, values: full.weights.weight, input: full.layer.input, output: full.layer.output)
+        text += DemoStyle.renderer(entries: .numeric).render(full.tied, values: full.weights.weight, input: full.layer.input, output: full.layer.output)
         text += "max |Wᵀ_pw Wᵀ_dw − Wᵀ_full| = \(NumberFormat.compact(difference))\n\n"
         let random = LayerWeights.integers(for: full.layer, seed: seed &+ 1).weight
         text += "singular values of each slice Vᵢ = (vⱼᵢᵗ) over j and t:\n"

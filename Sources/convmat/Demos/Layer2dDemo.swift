@@ -70,7 +70,7 @@ struct Layer2dDemo: TeachingDemo {
             rows: outputColumns, columns: inputColumns, rowBlockSize: outputColumns, columnBlockSize: inputColumns,
             parameters: tied.parameters, terms: first)
         text += "\nsub-block (1, 1): output row 1 from input row 1, kernel row 1, a band of its 5 taps\n\n"
-        text += MatrixTextRenderer().render(
+        text += DemoStyle.renderer().render(
             sub, input: TensorShape(channels: 1, spatial: [inputColumns]), output: TensorShape(channels: 1, spatial: [outputColumns]))
         return text
     }

@@ -70,7 +70,7 @@ struct PoolingDemo: TeachingDemo {
         let y = try matrix(pool).forward(x)
         let direct = pool.referenceForward(x: x, weight: [], bias: nil)
         return "\(pool.specDescription) on \(pool.input): k = \(window), \(tied.parameterCount) parameters\n"
-            + MatrixTextRenderer().render(tied, input: pool.input, output: pool.output)
+            + DemoStyle.renderer().render(tied, input: pool.input, output: pool.output)
             + "\(ones) of \(tied.nonzeroCount) nonzeros are 1/k = \(NumberFormat.compact(1 / Double(window)))\n\n"
             + "x    = \(VectorText.tuple(x, width: 2))\n" + "Wᵀx  = \(VectorText.tuple(y, width: 6))\n"
             + "mean of each window, plain loops = \(VectorText.tuple(direct, width: 6))\n"
@@ -84,7 +84,7 @@ struct PoolingDemo: TeachingDemo {
         guard let k = (pool as? SlidingPooling)?.kernelSize[0] else { preconditionFailure("SumPool1d is a sliding pooling") }
         let x = integers(pool.input.count, offset: 1)
         return "\(pool.specDescription) on \(pool.input): \(pool.matrixForm().tied.parameterCount) parameters\n"
-            + MatrixTextRenderer().render(pool.matrixForm().tied, input: pool.input, output: pool.output)
+            + DemoStyle.renderer().render(pool.matrixForm().tied, input: pool.input, output: pool.output)
             + "max |Wᵀ_sum − \(k)·Wᵀ_average| = \(NumberFormat.compact(maxAbsDifference(sums.storage, average.storage.map { Double(k) * $0 })))\n"
             + "Wᵀx = \(VectorText.tuple(sums.multiply(x), width: 3)) on the x above\n"
     }

@@ -90,7 +90,7 @@ struct SchNetDemo: TeachingDemo {
         let cfconv = try CFConvMatrix(model: model, molecule: molecule, featureLimit: 1)
         let block = cfconv.featureMatrix(0)
         var text = "feature 1, symbolic: W₁₁ᶜ = W₁(d) of class c\n"
-        text += MatrixTextRenderer().render(cfconv.tied, input: cfconv.shape, output: cfconv.shape)
+        text += DemoStyle.renderer().render(cfconv.tied, input: cfconv.shape, output: cfconv.shape)
         text += "\nfeature 1, the values:\n"
         text += (0..<block.rows).map { r in "  " + (0..<block.columns).map { String(format: "%9.4f", block[r, $0]) }.joined() + "\n" }.joined()
         let n = molecule.count

@@ -61,7 +61,7 @@ struct SlideDemo: TeachingDemo {
 
     private func matrix(_ m: MaterialisedConvolution) -> String {
         let w = m.tied
-        return MatrixTextRenderer().render(w, input: m.layer.input, output: m.layer.output)
+        return DemoStyle.renderer().render(w, input: m.layer.input, output: m.layer.output)
             + "\nW has \(w.entryCount) entries, \(w.nonzeroCount) structural nonzeros, "
             + "but only \(w.parameterCount) effective parameters vⱼᵢᵗ.\n"
     }

@@ -51,7 +51,7 @@ struct SpectrumDemo: TeachingDemo {
     private func singularValues(_ m: MaterialisedLayer, _ dense: Spectrum) -> String {
         let weightShape = TensorShape(channels: m.layer.weightShape[0] * m.layer.weightShape[1], spatial: [m.layer.weightShape[2]])
         let kappa = dense.conditionNumber.map { NumberFormat.significant($0) } ?? "∞ (rank-deficient)"
-        return MatrixTextRenderer().render(m.tied, input: m.layer.input, output: m.layer.output)
+        return DemoStyle.renderer().render(m.tied, input: m.layer.input, output: m.layer.output)
             + "\ninteger kernels (seed \(seed)):\n" + VectorText.kernels(m.weights.weight, shape: weightShape, names: m, prefix: "v")
             + "\nσ(Wᵀ) by dgesdd, \(dense.singularValues.count) values:\n" + Self.values(dense.singularValues)
             + "rank \(dense.rank) of \(dense.singularValues.count), condition number κ = σ₁/σ\(VectorText.subscripted(dense.singularValues.count)) = \(kappa)\n"

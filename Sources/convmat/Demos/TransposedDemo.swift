@@ -110,7 +110,7 @@ struct TransposedDemo: TeachingDemo {
         let flipped = Array(weights.weight.reversed())
         let y = try MaterialisedLayer(transposed, weights: weights).forward(x)
         let z = try MaterialisedLayer(conv, weights: LayerWeights(weight: flipped, bias: nil, for: conv)).forward(spread)
-        let matrix = MatrixTextRenderer().render(transposed.matrixForm().tied, input: transposed.input, output: transposed.output)
+        let matrix = DemoStyle.renderer().render(transposed.matrixForm().tied, input: transposed.input, output: transposed.output)
         let label = { (text: String) in text + String(repeating: " ", count: max(1, 29 - text.count)) + "= " }
         let lines = [
             "\(transposed.specDescription) on \(transposed.input) → \(transposed.output),",

@@ -17,7 +17,7 @@ struct TwoViewsDemo: TeachingDemo {
         let m = try MaterialisedLayer(layer, weights: weights)
         let maps = MatrixView(layer: layer, order: .maps)
         let positions = MatrixView(layer: layer, order: .positions)
-        let renderer = MatrixTextRenderer()
+        let renderer = DemoStyle.renderer()
         return [
             DemoStep(
                 title: "Units map by map: a sum of convolutions",

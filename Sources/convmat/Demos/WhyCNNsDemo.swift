@@ -52,7 +52,7 @@ struct WhyCNNsDemo: TeachingDemo {
         let tied = layer.matrixForm().tied
         let rows = (0..<tied.rows).map { r in tied.terms(inRow: r).map { ($0.column - r, $0.parameter) } }
         let same = rows.filter { $0.map(\.0) == rows[0].map(\.0) && $0.map(\.1) == rows[0].map(\.1) }.count
-        return MatrixTextRenderer().render(tied, input: layer.input, output: layer.output)
+        return DemoStyle.renderer().render(tied, input: layer.input, output: layer.output)
             + "\n\(same) of \(tied.rows) rows hold the same taps (v¹, v², v³) at the same offsets from the diagonal: "
             + "\(tied.parameterCount) parameters for \(tied.nonzeroCount) nonzeros\n"
     }
