@@ -10,7 +10,7 @@ public struct SvgKernels: Sendable {
     static let gap = 4
     static let labelWidth = 40
     /// Characters of the title drawn, at most.
-    static let titleLength = 72
+    static let titleLength = 64
 
     public init() {}
 
@@ -31,17 +31,23 @@ public struct SvgKernels: Sendable {
             pictureWidth = max(pictureWidth, SvgDocument.estimatedWidth(shown, size: 14))
         }
         y += 18
-        let subtitle = "kernels vⱼᵢ: a row per output map j, a kernel per input map i it reads; \(grid.kernelSize.map(String.init).joined(separator: "×")) taps"
+        let gallery = perRow == 1 && grid.rows.count > Self.galleryColumns
+        let layout = gallery ? "one kernel per output map j (one input map)" : "a row per output map j, a kernel per input map i it reads"
+        let subtitle = "kernels vⱼᵢ: \(layout); \(grid.kernelSize.map(String.init).joined(separator: "×")) taps"
         document.text(subtitle, x: SvgRenderer.margin, y: y)
         pictureWidth = max(pictureWidth, SvgDocument.estimatedWidth(subtitle))
         y += 10
-        for (j, kernels) in grid.rows.enumerated() {
-            document.text("j = \(j + 1)", x: SvgRenderer.margin, y: y + height * tap / 2 + 4)
-            for (k, kernel) in kernels.enumerated() {
-                let left = SvgRenderer.margin + Self.labelWidth + k * (width * tap + Self.gap)
-                draw(kernel, size: grid.kernelSize, left: left, top: y, tap: tap, scale: scale, into: &document)
+        if gallery {
+            y = drawGallery(grid, top: y, tap: tap, scale: scale, into: &document, width: &pictureWidth)
+        } else {
+            for (j, kernels) in grid.rows.enumerated() {
+                document.text("j = \(j + 1)", x: SvgRenderer.margin, y: y + height * tap / 2 + 4)
+                for (k, kernel) in kernels.enumerated() {
+                    let left = SvgRenderer.margin + Self.labelWidth + k * (width * tap + Self.gap)
+                    draw(kernel, size: grid.kernelSize, left: left, top: y, tap: tap, scale: scale, into: &document)
+                }
+                y += height * tap + Self.gap
             }
-            y += height * tap + Self.gap
         }
         y += 16
         let legend = "blue < 0 < red, white = 0; |v| ≤ \(NumberFormat.compact(scale)) over the layer; " + inputLabels(grid)
@@ -49,6 +55,29 @@ public struct SvgKernels: Sendable {
         pictureWidth = max(pictureWidth, SvgDocument.estimatedWidth(legend))
         return document.finished(width: pictureWidth + 2 * SvgRenderer.margin, height: y + SvgRenderer.margin)
     }
+
+    /// A layer with one input map (LeNet's H1: 12 kernels): the kernels in rows of
+    /// ``galleryColumns``, each titled with its output map, instead of one tall column.
+    private func drawGallery(
+        _ grid: KernelGrid, top: Int, tap: Int, scale: Double, into document: inout SvgDocument, width pictureWidth: inout Int
+    ) -> Int {
+        let (height, width) = Self.imageSize(grid.kernelSize)
+        let tap = max(tap, min(Self.tapSize * 2, Self.largestSide / (Self.galleryColumns * (width + 1))))
+        let cell = (width: max(width * tap, 40) + 3 * Self.gap, height: height * tap + 18 + Self.gap)
+        var y = top
+        for (j, kernels) in grid.rows.enumerated() {
+            let (row, column) = (j / Self.galleryColumns, j % Self.galleryColumns)
+            let left = SvgRenderer.margin + column * cell.width
+            y = top + row * cell.height
+            document.text("j = \(j + 1)", x: left, y: y + 12)
+            draw(kernels[0], size: grid.kernelSize, left: left, top: y + 16, tap: tap, scale: scale, into: &document)
+        }
+        pictureWidth = max(pictureWidth, Self.galleryColumns * cell.width)
+        return y + cell.height
+    }
+
+    /// Kernels a gallery row holds.
+    static let galleryColumns = 6
 
     /// Rows × columns of taps in one kernel's image: (1, k), (k₁, k₂), or k₁ slices of (k₂, k₃) side by side.
     static func imageSize(_ k: [Int]) -> (height: Int, width: Int) {
