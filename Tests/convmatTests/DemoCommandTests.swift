@@ -31,6 +31,7 @@ import Testing
         #expect(titles.count == count && count >= 2)
         for (k, title) in titles.enumerated() { #expect(title.hasPrefix("Step \(k + 1) of \(count) · ")) }
         #expect(!result.stdout.contains("\u{1b}["), "no colour without a terminal")
+        for ascii in ["v_ji", "w_ij", "_ji^"] { #expect(!result.stdout.contains(ascii), "\(name): one notation, Unicode (vⱼᵢ, v₁₁¹), not \(ascii)") }
     }
 
     /// `--step` on a pseudo-terminal (script(1)): Enter shows the next step, q quits before the third.

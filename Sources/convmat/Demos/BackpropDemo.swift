@@ -46,8 +46,8 @@ struct BackpropDemo: TeachingDemo {
             DemoStep(
                 title: "The notation, reconciled",
                 explanation: """
-                    The slides write ∗ for two operations, and index the 2-D kernel w_ij with i the input \
-                    map, where the matrix writes v_ji with the output map j first, as PyTorch's weight \
+                    The slides write ∗ for two operations, and index the 2-D kernel wᵢⱼ with i the input \
+                    map, where the matrix writes vⱼᵢ with the output map j first, as PyTorch's weight \
                     (out, in, k) does.
                     """, body: notation(w: w, dz: dz)),
         ]
@@ -125,8 +125,8 @@ struct BackpropDemo: TeachingDemo {
             backward [∂E/∂z ∗ w]_u = Σ_t ∂E/∂z_t w_(u−t): a true convolution, i.e. the zero-padded
                      cross-correlation with the flipped kernel \(VectorText.tuple(flipped)):
                      \(VectorText.tuple(convolution))  =  \(VectorText.tuple(correlation))  (max |difference| = \(NumberFormat.compact(maxAbsDifference(convolution, correlation))))
-            2-D slide: y_j = Σ_i [w_ij ∗ x_i] with i the input map; the matrix, like PyTorch's weight
-                     (out, in, kH, kW), writes v_ji^(α,β) = w_ij^(αβ): output map first, then input map, then tap.
+            2-D slide: yⱼ = Σᵢ [wᵢⱼ ∗ xᵢ] with i the input map; the matrix, like PyTorch's weight
+                     (out, in, kH, kW), writes vⱼᵢ at tap (α, β) = wᵢⱼ at (α, β): output map first, then input map, then tap.
 
             """
     }
