@@ -42,7 +42,7 @@ struct ExploreServer {
             router: router, configuration: .init(address: .hostname(Self.host, port: port), serverName: "convmat explore"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                FileHandle.standardOutput.write(Data("http://\(Self.host):\(port)/\n".utf8))
+                Terminal.write("http://\(Self.host):\(port)/\n")  // a closed stdout ends the process in one line, never a trap
             },
             logger: Self.quietLogger())
         try await app.runService()  // SIGTERM and SIGINT stop it gracefully
