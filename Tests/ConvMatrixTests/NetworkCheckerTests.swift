@@ -41,15 +41,16 @@ import Testing
     /// Every term of the last convolution's gradient moved to the next parameter: the
     /// backward pass no longer differentiates the forward one, and ∂E/∂θ of that layer
     /// fails (a single term could hide behind a ReLU that is off).
-    @Test(arguments: [Self.linear, ShippedNetworks.named("resnet-basic-block")!.text])
-    func aCorruptedGradientFails(_ text: String) throws {
+    /// On either form of the passes (``LayerPasses``).
+    @Test(arguments: [Self.linear, ShippedNetworks.named("resnet-basic-block")!.text], [false, true])
+    func aCorruptedGradientFails(_ text: String, compressed: Bool) throws {
         let network = try Network(parsing: text, name: "t")
         let corrupted = try #require(network.layers.last { $0.layer.kind == "Conv2d" }).name
         let checker = NetworkChecker(network: network, seed: 2)
         let weights = checker.isLinear ? NetworkWeights.integers(for: network, seed: 2) : NetworkWeights.pytorchDefault(for: network, seed: 2)
         let materialised = try MaterialisedNetwork(network, weights: weights)
         let layer = try #require(materialised.linear[corrupted])
-        let form = layer.form
+        let form = layer.layer.matrixForm()
         let terms = form.tied.terms.map { Term(row: $0.row, column: $0.column, parameter: ($0.parameter + 1) % form.tied.parameterCount) }
         let wrong = TiedMatrix(
             rows: form.tied.rows, columns: form.tied.columns, rowBlockSize: form.tied.rowBlockSize,
@@ -57,7 +58,11 @@ import Testing
             coefficients: form.tied.coefficients, constants: form.tied.constants)
         let corruptedForm = MatrixForm(
             layer: form.layer, tied: form.tied, borderTerms: form.borderTerms, offsetScale: form.offsetScale, gradientTied: wrong)
-        let broken = materialised.replacing(corrupted, with: try MaterialisedLayer(corruptedForm, weights: layer.weights))
+        let passes: LayerPasses =
+            compressed
+            ? .compressed(try SparseLayer(CompressedMatrixForm(corruptedForm), weights: layer.weights))
+            : .dense(try MaterialisedLayer(corruptedForm, weights: layer.weights))
+        let broken = materialised.replacing(corrupted, with: passes)
         var run = NetworkFiniteDifferences(network: network, materialised: broken, seed: 2)
         #expect(try run.prepare(x: checker.drawX(attempt: 0)))
         let checks = try run.checks(budget: .default)

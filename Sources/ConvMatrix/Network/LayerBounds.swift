@@ -34,49 +34,69 @@ struct LayerBounds {
     var isPiecewiseLinear = false
     var isInputDependent = false
 
-    /// The bounds of a linear layer with weights `weights`.
-    init(linear form: MatrixForm, weights: LayerWeights) {
-        let tied = form.tied
+    /// The bounds of a linear layer with weights `weights`, in one scan of its
+    /// compressed rows (a dense layer's terms converted: the same entries in the same order).
+    init(linear form: CompressedMatrixForm, weights: LayerWeights) {
+        let (tied, border) = (form.tied, form.border)
         let c = abs(form.offsetScale)
-        var rows = Array(repeating: 0.0, count: tied.rows)
+        let v = weights.weight
         var columns = Array(repeating: 0.0, count: tied.columns)
+        var columnCounts = Array(repeating: 0, count: tied.columns)
         var reachByParameter = Array(repeating: 0.0, count: tied.parameterCount)
-        var slopeInRow: [Int: Double] = [:]
-        var currentRow = -1
-        for (k, term) in tied.terms.enumerated() {
-            if term.row != currentRow {
-                slope = max(slope, slopeInRow.values.max() ?? 0)
-                slopeInRow = [:]
-                currentRow = term.row
-            }
-            let a = abs(tied.coefficient(ofTerm: k))
-            let product = a * abs(weights.weight[term.parameter])
-            rows[term.row] += product
-            columns[term.column] += product
-            reachByParameter[term.parameter] += a
-            slopeInRow[term.parameter, default: 0] += a
-        }
-        slope = max(slope, slopeInRow.values.max() ?? 0)
-        for entry in tied.constants {
-            rows[entry.row] += abs(entry.value)
-            columns[entry.column] += abs(entry.value)
-        }
+        // Σ |a| of each parameter in the current row, reset through the parameters it touched.
+        var inRow = Array(repeating: 0.0, count: tied.parameterCount)
+        var touched: [Int] = []
         var constants = (0..<tied.rows).map { r in abs(form.layer.biasParameter(ofRow: r).map { weights.bias?[$0] ?? 0 } ?? 0) }
-        var borderSlope: [Int: Double] = [:]
-        for term in form.borderTerms {
-            constants[term.row] += c * abs(weights.weight[term.parameter])
-            reachByParameter[term.parameter] += c
-            borderSlope[term.parameter, default: 0] += c
+        var borderSlope = Array(repeating: 0.0, count: tied.parameterCount)
+        var (entryRun, rowCount) = (1, 0)
+        for r in 0..<tied.rows {
+            var row = 0.0
+            var previous: Int32 = -1
+            var run = 0
+            for k in tied.entries(inRow: r) {
+                let (p, column) = (Int(tied.parameterIndices[k]), tied.columnIndices[k])
+                let a = abs(tied.coefficient(ofEntry: k))
+                let product = a * abs(v[p])
+                row += product
+                columns[Int(column)] += product
+                columnCounts[Int(column)] += 1
+                reachByParameter[p] += a
+                if inRow[p] == 0 { touched.append(p) }
+                inRow[p] += a
+                run = column == previous ? run + 1 : 1
+                previous = column
+                entryRun = max(entryRun, run)
+            }
+            for p in touched {
+                slope = max(slope, inRow[p])
+                inRow[p] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            for k in tied.constants(inRow: r) {
+                let value = abs(tied.constantValues[k])
+                row += value
+                columns[Int(tied.constantColumns[k])] += value
+                columnCounts[Int(tied.constantColumns[k])] += 1
+            }
+            for k in border.entries(inRow: r) {
+                let p = Int(border.parameterIndices[k])
+                constants[r] += c * abs(v[p])
+                reachByParameter[p] += c
+                borderSlope[p] += c
+            }
+            rowNorm = r == 0 ? row : max(rowNorm, row)
+            rowCount = max(rowCount, tied.entries(inRow: r).count + tied.constants(inRow: r).count + border.entries(inRow: r).count)
         }
-        let counts = RoundingCounts(form)
-        rowNorm = rows.max() ?? 0
+        if tied.rows == 0 { rowNorm = 0 }
         columnNorm = columns.max() ?? 0
         constant = constants.max() ?? 0
-        slope = max(slope, form.layer.biasShape == nil ? 0 : 1) + (borderSlope.values.max() ?? 0)
+        slope = max(slope, form.layer.biasShape == nil ? 0 : 1) + (borderSlope.max() ?? 0)
         let mapSize = max(1, form.layer.output.mapSize)
         reach = max(reachByParameter.max() ?? 0, form.layer.biasShape == nil ? 0 : Double(mapSize))
-        forwardRoundings = counts.entry + counts.row + 3
-        backwardRoundings = counts.entry - 1 + counts.column
+        // m, K and L as ``RoundingCounts`` counts them on the terms.
+        let entry = entryRun + (tied.coefficients == nil ? 0 : 1)
+        forwardRoundings = entry + rowCount + 3
+        backwardRoundings = entry - 1 + (columnCounts.max() ?? 0)
     }
 
     /// The bounds of an input-dependent layer linearised at `x` (its Jacobian's column sums).

@@ -56,7 +56,17 @@ extension MaterialisedNetwork {
     /// One layer's backward pass at the input x it saw.
     private func gradients(_ layer: NetworkLayer, input x: [Double], outputGradient dy: [Double]) throws(ConvMatrixError) -> Gradients {
         if let materialised = linear[layer.name] { return materialised.backward(input: x, outputGradient: dy) }
-        return try jacobian(layer, at: x).backward(input: x, outputGradient: dy)
+        return try compressedJacobian(layer, at: x).backward(input: x, outputGradient: dy)
+    }
+
+    /// J(x) of an input-dependent layer on its compressed form: a max pooling's
+    /// selection has one entry per window, a ReLU's one per unit, far fewer than rows × columns.
+    ///
+    /// - Throws: as ``backward(input:outputGradient:)``.
+    func compressedJacobian(_ layer: NetworkLayer, at x: [Double]) throws(ConvMatrixError) -> LayerPasses {
+        guard let nonlinear = layer.layer as? any InputDependentLayer else { preconditionFailure("\(layer.name) is linear") }
+        let form = try CompressedMatrixForm(try nonlinear.at(x: x).matrixForm())
+        return .compressed(try SparseLayer(form, weights: LayerWeights(unchecked: [], bias: nil)))
     }
 
     /// J(x) of an input-dependent layer, materialised.

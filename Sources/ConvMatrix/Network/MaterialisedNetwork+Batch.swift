@@ -100,7 +100,7 @@ extension MaterialisedNetwork {
         if let materialised = linear[layer.name] { return materialised.backward(batch: x, outputGradients: dY) }
         var columns: [[Double]] = []
         for s in 0..<x.columns {
-            columns.append(try jacobian(layer, at: x.column(s)).matrix.multiply(dY.column(s), transposed: true))
+            columns.append(try compressedJacobian(layer, at: x.column(s)).backward(input: x.column(s), outputGradient: dY.column(s)).input.storage)
         }
         return Gradients(input: Matrix(columns: columns, rows: layer.layer.input.count), weight: [], bias: nil)
     }
@@ -129,7 +129,7 @@ extension Matrix {
 extension MaterialisedNetwork {
     /// The same network with one linear layer's materialised form replaced (a
     /// perturbed parameter, or a deliberately corrupted matrix in a test).
-    func replacing(_ name: String, with layer: MaterialisedLayer) -> MaterialisedNetwork {
+    func replacing(_ name: String, with layer: LayerPasses) -> MaterialisedNetwork {
         var copy = self
         copy.linear[name] = layer
         return copy

@@ -1,10 +1,10 @@
-/// A network with numbers: every linear layer's dense Wᵀ, and the passes that
-/// compose them.
+/// A network with numbers: every linear layer's Wᵀ, dense or compressed by the
+/// library's one rule (``LayerPasses``, built once), and the passes that compose them.
 ///
 ///     forward:   x_{k+1} = Wᵀ_k x_k + o_k + b_k          a linear layer (one dgemv)
 ///                x_{k+1} = f_k(x_k)                        an input-dependent layer
 ///     backward:  δx_k = W_k δx_{k+1}                       a linear layer, and its δv, δb
-///                δx_k = J_k(x_k)ᵀ δx_{k+1}                 J_k materialised at the input it saw
+///                δx_k = J_k(x_k)ᵀ δx_{k+1}                 J_k compressed, at the input it saw
 ///     Residual:  y = S(x) + F(x)  ⇒  δx = S′ᵀ δy + F′ᵀ δy     (S = I without a shortcut)
 ///     Concat:    y = [B_1(x); …]  ⇒  δx = Σ_i B_i′ᵀ δy_i      δy_i the rows of branch i
 ///
@@ -13,8 +13,8 @@
 public struct MaterialisedNetwork: Sendable {
     public let network: Network
     public let weights: NetworkWeights
-    /// The dense form of every layer that is not input-dependent, by full name.
-    var linear: [String: MaterialisedLayer]
+    /// The passes of every layer that is not input-dependent, by full name.
+    public internal(set) var linear: [String: LayerPasses]
     let budget: MemoryBudget
 
     /// Materialises every linear layer of `network` with `weights`.
@@ -23,10 +23,10 @@ public struct MaterialisedNetwork: Sendable {
     ///   exceed `budget`, or a layer's weights that do not fit it.
     public init(_ network: Network, weights: NetworkWeights, budget: MemoryBudget = .default) throws(ConvMatrixError) {
         try budget.require(Self.estimatedBytes(network), for: "the matrices of \(network.name)")
-        var linear: [String: MaterialisedLayer] = [:]
+        var linear: [String: LayerPasses] = [:]
         for layer in network.layers where !layer.layer.isInputDependent {
             do {
-                linear[layer.name] = try MaterialisedLayer(layer.layer, weights: weights.weights(for: layer), budget: budget)
+                linear[layer.name] = try LayerPasses(layer.layer, weights: weights.weights(for: layer), use: .builtOnce, budget: budget)
             } catch {
                 throw error.kind == .budget ? error : ConvMatrixError(error.kind, field: error.field, reason: "\(layer.name): \(error.reason)")
             }
@@ -37,9 +37,9 @@ public struct MaterialisedNetwork: Sendable {
         self.budget = budget
     }
 
-    /// Bytes of every layer's parameters, terms and dense matrix, all alive at once.
+    /// Bytes of every linear layer's form (``LayerPasses/estimatedBytes(_:use:)``), all alive at once.
     public static func estimatedBytes(_ network: Network) -> Int {
-        network.layers.reduce(0) { saturatingSum($0, $1.layer.materialisedEstimate.bytes) }
+        network.layers.filter { !$0.layer.isInputDependent }.reduce(0) { saturatingSum($0, LayerPasses.estimatedBytes($1.layer, use: .builtOnce)) }
     }
 
     /// y for input x.

@@ -40,7 +40,30 @@ public struct NetworkChecker: Sendable {
     public func run(budget: MemoryBudget = .default) throws(ConvMatrixError) -> NetworkCheckReport {
         let drawnWeights =
             weights ?? (isLinear ? NetworkWeights.integers(for: network, seed: seed) : NetworkWeights.pytorchDefault(for: network, seed: seed))
-        let materialised = try MaterialisedNetwork(network, weights: drawnWeights, budget: budget)
+        let whole = try wholeNetworkChecks(weights: drawnWeights, budget: budget)
+        var layers: [NetworkCheckReport.LayerReport] = []
+        for layer in network.layers {
+            layers.append(NetworkCheckReport.LayerReport(name: layer.name, report: try check(layer, at: whole.inputs[layer.name] ?? [], budget: budget)))
+        }
+        return NetworkCheckReport(
+            network: network.name, input: network.input, seed: seed, x: whole.x, dataNote: dataNote + whole.note, layers: layers,
+            checks: whole.checks)
+    }
+
+    /// What the checks of the whole network leave for the layers' checks and the report.
+    private struct WholeNetworkChecks {
+        let x: [Double]
+        /// The input each layer saw on the way from x, by full name.
+        let inputs: [String: [Double]]
+        let note: String
+        let checks: [NetworkCheckReport.Check]
+    }
+
+    /// x drawn until every class has a step, then the central differences. The
+    /// network's forms live only here: they are freed before the layers' checks
+    /// build their own, so the peak is the larger of the two, not their sum.
+    private func wholeNetworkChecks(weights: NetworkWeights, budget: MemoryBudget) throws(ConvMatrixError) -> WholeNetworkChecks {
+        let materialised = try MaterialisedNetwork(network, weights: weights, budget: budget)
         var run = NetworkFiniteDifferences(network: network, materialised: materialised, seed: seed)
         var attempt = 0
         var x = drawX(attempt: 0)
@@ -50,16 +73,9 @@ public struct NetworkChecker: Sendable {
             x = drawX(attempt: attempt)
             ready = try run.prepare(x: x)
         }
-        let inputs = materialised.trace(x).inputs
-        var layers: [NetworkCheckReport.LayerReport] = []
-        for layer in network.layers {
-            layers.append(NetworkCheckReport.LayerReport(name: layer.name, report: try check(layer, at: inputs[layer.name] ?? [], budget: budget)))
-        }
         let redrawn = attempt == 0 ? "" : "; x drawn \(attempt + 1) times: the earlier draws put a kink or tie within the step's margin"
         let kink = run.nearestKink.map { "; the nearest kink is \(Checker.noteNumber($0.distance)) away (\($0.description))" } ?? ""
-        return NetworkCheckReport(
-            network: network.name, input: network.input, seed: seed, x: x, dataNote: dataNote + redrawn + kink, layers: layers,
-            checks: try run.checks(budget: budget))
+        return WholeNetworkChecks(x: x, inputs: materialised.trace(x).inputs, note: redrawn + kink, checks: try run.checks(budget: budget))
     }
 
     /// The layer's checker, an input-dependent layer linearised at `x`; with given

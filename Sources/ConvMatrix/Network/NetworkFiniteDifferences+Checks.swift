@@ -19,7 +19,8 @@ extension NetworkFiniteDifferences {
         let name = "∂E/∂x"
         guard let chosen = steps[""] ?? nil else { return .skipped(name, because: noStepNote) }
         let h = chosen.step
-        let sampled = Self.sample(count: x.count, limit: Checker.finiteDifferenceSample, seed: seed, salt: 1)
+        let limit = min(Checker.finiteDifferenceSample, NetworkChecker.directionLimit(for: network))
+        let sampled = Self.sample(count: x.count, limit: limit, seed: seed, salt: 1)
         var worst = 0.0
         for k in sampled {
             var plus = x, minus = x
@@ -28,7 +29,7 @@ extension NetworkFiniteDifferences {
             let quotient = (Self.energy(materialised.forward(plus)) - Self.energy(materialised.forward(minus))) / (2 * h)
             worst = max(worst, abs(quotient - analytic[k]))
         }
-        return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: x.count, what: "inputs"))
+        return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: x.count, what: "inputs", limit: limit))
     }
 
     private func parameterCheck(_ layer: NetworkLayer, gradients: Gradients?, budget: MemoryBudget) throws(ConvMatrixError) -> NetworkCheckReport.Check {
@@ -40,7 +41,7 @@ extension NetworkFiniteDifferences {
         let weights = m.weights
         let count = weights.weight.count + (weights.bias?.count ?? 0)
         let analytic = gradients.weight + (gradients.bias ?? [])
-        let limit = NetworkChecker.parameterSampleLimit(entryCount: layer.layer.entryCount)
+        let limit = min(NetworkChecker.parameterSampleLimit(entryCount: layer.layer.entryCount), NetworkChecker.directionLimit(for: network))
         let sampled = Self.sample(count: count, limit: limit, seed: seed, salt: 2 &+ UInt64(layer.line))
         var worst = 0.0
         for p in sampled {
@@ -48,23 +49,26 @@ extension NetworkFiniteDifferences {
             let minus = try energy(moving: p, of: m, named: layer.name, by: -h, budget: budget)
             worst = max(worst, abs((plus - minus) / (2 * h) - analytic[p]))
         }
-        return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: count, what: "parameters"))
+        return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: count, what: "parameters", limit: limit))
     }
 
     /// E with parameter p of `m` (weights first, then biases) moved by `step`.
-    private func energy(moving p: Int, of m: MaterialisedLayer, named name: String, by step: Double, budget: MemoryBudget) throws(ConvMatrixError) -> Double {
+    private func energy(moving p: Int, of m: LayerPasses, named name: String, by step: Double, budget: MemoryBudget) throws(ConvMatrixError) -> Double {
         var moved = m.weights
         if p < moved.weight.count {
             moved.weight[p] += step
         } else {
             moved.bias?[p - moved.weight.count] += step
         }
-        let rebuilt = try MaterialisedLayer(m.form, weights: moved, budget: budget)
+        let rebuilt = try m.with(moved, budget: budget)
         return Self.energy(materialised.replacing(name, with: rebuilt).forward(x))
     }
 
-    private func note(step h: Double, sampled: Int, of count: Int, what: String) -> String {
-        let sample = sampled < count ? " (a seeded sample)" : ""
+    private func note(step h: Double, sampled: Int, of count: Int, what: String, limit: Int) -> String {
+        let budgeted = limit == NetworkChecker.directionLimit(for: network) && limit < Checker.finiteDifferenceSample
+        let sample =
+            sampled >= count
+            ? "" : budgeted ? " (a seeded sample, sized to \(NetworkChecker.finiteDifferenceWorkNote) of forward passes)" : " (a seeded sample)"
         return "central differences of E = ½‖y‖² with step \(Checker.powerOfTwo(h)) on \(sampled) of \(count) \(what)\(sample)"
             + (exact ? "; integers: exact" : "; τ = h²·|E‴|/6 + εE/h + εg")
     }

@@ -51,7 +51,7 @@ struct NetworkFiniteDifferences {
                     }
                 }
             } else if let m = materialised.linear[layer.name] {
-                bounds[layer.name] = LayerBounds(linear: m.form, weights: m.weights)
+                bounds[layer.name] = LayerBounds(linear: try m.compressedForm(), weights: m.weights)
             }
         }
         exact = isExactData(bounds)
@@ -88,9 +88,7 @@ struct NetworkFiniteDifferences {
     /// value (along any direction, at step 1) beyond 2⁵²: every sum is exact.
     private func isExactData(_ bounds: [String: LayerBounds]) -> Bool {
         let values = x + materialised.linear.values.flatMap { $0.weights.weight + ($0.weights.bias ?? []) }
-        let constants = materialised.linear.values.flatMap { m in
-            m.form.tied.constants.map(\.value) + (m.form.tied.coefficients ?? []) + [m.form.offsetScale]
-        }
+        let constants = materialised.linear.values.flatMap(\.constantValues)
         guard !network.layers.contains(where: { $0.layer.isInputDependent }), Tolerance.areSmallIntegers(values + constants) else { return false }
         return ([""] + parameterLayers.map(\.name)).allSatisfy { name in
             var forward = NetworkBounds(layers: bounds, exact: true, perturbed: name.isEmpty ? nil : name, step: 1)

@@ -59,8 +59,8 @@ extension MaterialisedNetwork {
         switch node {
         case .layer(let layer):
             let m: Matrix
-            if let materialised = linear[layer.name] {
-                m = materialised.matrix
+            if let passes = linear[layer.name] {
+                m = passes.matrix
             } else {
                 m = try jacobian(layer, at: inputs[layer.name] ?? []).matrix
             }

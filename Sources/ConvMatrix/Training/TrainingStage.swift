@@ -5,22 +5,19 @@
 ///     activation          Y = f(X)                   δX = f′(X) ∘ δY                       (elementwise)
 ///     other nonlinear     y = f(x)                   δx = J(x)ᵀ δy, J(x) compressed, at x  (per sample)
 ///
-/// A linear layer trains on its compressed form where that pays: when Wᵀ's
-/// structural nonzeros (terms and constants) are at most half of rows × columns
-/// (``compressedFraction``). The compressed passes read v directly, so an update
-/// costs the nonzeros; a dense Wᵀ is written out again, rows × columns, after
-/// every update. For LeNet 1989 H1 (768 × 256, 8.4 % nonzero) and H2 (192 × 768,
-/// 18.8 %) train compressed, H3 and the output (fully connected) dense.
+/// A linear layer trains on the form the library's rule picks for weights that
+/// change every step (``LayerPasses``, ``LayerPasses/Use/updatedEveryStep``):
+/// compressed when Wᵀ's structural nonzeros are at most half of rows × columns.
+/// The compressed passes read v directly, so an update costs the nonzeros; a
+/// dense Wᵀ is written out again, rows × columns, after every update. For
+/// LeNet 1989 H1 (768 × 256, 8.4 % nonzero) and H2 (192 × 768, 18.8 %) train
+/// compressed, H3 and the output (fully connected) dense.
 struct TrainingStage: Sendable {
     enum Pass: Sendable {
-        case dense(MatrixForm, MaterialisedLayer)
-        case compressed(CompressedMatrixForm, SparseLayer)
+        case linear(LayerPasses)
         case elementwise(Activation)
         case jacobian(any InputDependentLayer)
     }
-
-    /// Wᵀ trains compressed when its nonzeros are at most this fraction of its entries.
-    static let compressedFraction = 0.5
 
     let name: String
     var pass: Pass
@@ -36,23 +33,14 @@ struct TrainingStage: Sendable {
         } else if let nonlinear = layer.layer as? any InputDependentLayer {
             pass = .jacobian(nonlinear)
         } else {
-            try budget.require(layer.layer.structureEstimate.bytes, for: "the terms of \(layer.name) = \(layer.layer.specDescription)")
-            let form = layer.layer.matrixForm()
-            let nonzeros = form.tied.terms.count + form.tied.constants.count
-            if Double(nonzeros) <= Self.compressedFraction * Double(form.tied.rows) * Double(form.tied.columns) {
-                let compressed = try CompressedMatrixForm(form)
-                pass = .compressed(compressed, try SparseLayer(compressed, weights: weights))
-            } else {
-                pass = .dense(form, try MaterialisedLayer(form, weights: weights, budget: budget))
-            }
+            pass = .linear(try LayerPasses(layer.layer, weights: weights, use: .updatedEveryStep, budget: budget))
         }
     }
 
     /// The layer's current weights, or nil for a layer without a matrix of its own.
     var weights: LayerWeights? {
         switch pass {
-        case .dense(_, let layer): layer.weights
-        case .compressed(_, let layer): layer.weights
+        case .linear(let layer): layer.weights
         case .elementwise, .jacobian: nil
         }
     }
@@ -60,8 +48,7 @@ struct TrainingStage: Sendable {
     /// Which form the passes run on, for the timing table.
     var formName: String {
         switch pass {
-        case .dense: "dense Wᵀ"
-        case .compressed: "compressed Wᵀ"
+        case .linear(let layer): layer.formName
         case .elementwise: "elementwise"
         case .jacobian: "Jacobian per sample"
         }
@@ -70,8 +57,7 @@ struct TrainingStage: Sendable {
     /// Y for a batch X whose columns are samples.
     func forward(_ x: Matrix) -> Matrix {
         switch pass {
-        case .dense(_, let layer): return layer.forward(batch: x)
-        case .compressed(_, let layer): return x.columns == 1 ? column(layer.forward(sampleRows: row(x))) : layer.forward(batch: x)
+        case .linear(let layer): return layer.forward(batch: x)
         case .elementwise(let activation):
             return Matrix(rows: x.rows, columns: x.columns, columnMajor: activation.value(at: x.storage))
         case .jacobian(let layer):
@@ -85,12 +71,8 @@ struct TrainingStage: Sendable {
     ///   than an activation saw a value that is not finite.
     func backward(input x: Matrix, outputGradients dY: Matrix) throws(ConvMatrixError) -> Gradients {
         switch pass {
-        case .dense(_, let layer):
+        case .linear(let layer):
             return layer.backward(batch: x, outputGradients: dY)
-        case .compressed(_, let layer):
-            guard x.columns == 1 else { return layer.backward(batch: x, outputGradients: dY) }
-            let gradients = layer.backward(sampleRows: row(x), outputGradientRows: row(dY))
-            return Gradients(input: column(gradients.input), weight: gradients.weight, bias: gradients.bias)
         case .elementwise(let activation):
             // The Jacobian of an elementwise f is diagonal, J(x) = diag(f′(x)), so
             // J(x)ᵀ δy = f′(x) ∘ δy: applied unit by unit instead of materialised.
@@ -129,18 +111,11 @@ struct TrainingStage: Sendable {
 
     /// The same form with other weights (checked as the form's initialiser checks them).
     ///
-    /// - Throws: ``ConvMatrixError`` as ``MaterialisedLayer/init(_:weights:budget:)-(MatrixForm,_,_)``.
+    /// - Throws: ``ConvMatrixError`` as ``LayerPasses/with(_:budget:)``.
     mutating func set(_ weights: LayerWeights, budget: MemoryBudget) throws(ConvMatrixError) {
         switch pass {
-        case .dense(let form, _): pass = .dense(form, try MaterialisedLayer(form, weights: weights, budget: budget))
-        case .compressed(let form, _): pass = .compressed(form, try SparseLayer(form, weights: weights))
+        case .linear(let layer): pass = .linear(try layer.with(weights, budget: budget))
         case .elementwise, .jacobian: return
         }
     }
-
-    /// A column vector as a 1 × n matrix (the same storage: samples as rows).
-    private func row(_ x: Matrix) -> Matrix { Matrix(rows: 1, columns: x.rows, columnMajor: x.storage) }
-
-    /// A 1 × n matrix as a column vector.
-    private func column(_ x: Matrix) -> Matrix { Matrix(rows: x.columns, columns: 1, columnMajor: x.storage) }
 }
