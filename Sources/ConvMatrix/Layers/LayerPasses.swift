@@ -145,7 +145,8 @@ public enum LayerPasses: Sendable {
     public func backward(input x: [Double], outputGradient dy: [Double]) -> Gradients {
         switch self {
         case .dense(let m): m.backward(input: x, outputGradient: dy)
-        case .compressed: backward(batch: Matrix(rows: x.count, columns: 1, columnMajor: x), outputGradients: Matrix(rows: dy.count, columns: 1, columnMajor: dy))
+        case .compressed:
+            backward(batch: Matrix(rows: x.count, columns: 1, columnMajor: x), outputGradients: Matrix(rows: dy.count, columns: 1, columnMajor: dy))
         }
     }
 
