@@ -48,6 +48,14 @@ public struct MaterialisedNetwork: Sendable {
         return run(network.nodes, x, trace: &trace)
     }
 
+    /// y from the input of top-level layer `name` on: the nodes before it are not
+    /// run again. Nil when no top-level node is that layer (one inside a block).
+    public func forward(resumingAt name: String, input: [Double]) -> [Double]? {
+        guard let start = network.nodes.firstIndex(where: { if case .layer(let layer) = $0 { layer.name == name } else { false } }) else { return nil }
+        var trace: [String: [Double]] = [:]
+        return run(Array(network.nodes[start...]), input, trace: &trace)
+    }
+
     /// The input each layer saw on the way from x to y, by full name, and y.
     public func trace(_ x: [Double]) -> (inputs: [String: [Double]], output: [Double]) {
         var trace: [String: [Double]] = [:]

@@ -4,16 +4,26 @@ extension NetworkFiniteDifferences {
     ///
     /// - Throws: ``ConvMatrixError``: `.budget` when a Jacobian or a rebuilt layer exceeds `budget`.
     func checks(budget: MemoryBudget) throws(ConvMatrixError) -> [NetworkCheckReport.Check] {
-        let y = materialised.forward(x)
+        let (inputs, y) = materialised.trace(x)
         let gradients = try materialised.backward(input: x, outputGradient: y)
         var checks = [inputCheck(gradients.input)]
         for layer in parameterLayers {
-            checks.append(try parameterCheck(layer, gradients: gradients.layers[layer.name], budget: budget))
+            checks.append(try parameterCheck(layer, gradients: gradients.layers[layer.name], inputs: inputs, budget: budget))
         }
         return checks
     }
 
     static func energy(_ y: [Double]) -> Double { y.reduce(0) { $0 + $1 * $1 } / 2 }
+
+    /// Input directions whose ± evaluations run as one batch.
+    static let directionsPerBatch = 16
+
+    /// u with u_k moved by `step`.
+    static func moving(_ u: [Double], at k: Int, by step: Double) -> [Double] {
+        var moved = u
+        moved[k] += step
+        return moved
+    }
 
     private func inputCheck(_ analytic: [Double]) -> NetworkCheckReport.Check {
         let name = "∂E/∂x"
@@ -22,17 +32,22 @@ extension NetworkFiniteDifferences {
         let limit = min(Checker.finiteDifferenceSample, NetworkChecker.directionLimit(for: network))
         let sampled = Self.sample(count: x.count, limit: limit, seed: seed, salt: 1)
         var worst = 0.0
-        for k in sampled {
-            var plus = x, minus = x
-            plus[k] += h
-            minus[k] -= h
-            let quotient = (Self.energy(materialised.forward(plus)) - Self.energy(materialised.forward(minus))) / (2 * h)
-            worst = max(worst, abs(quotient - analytic[k]))
+        // x ± h·e_k for several k as one batch: one pass over each layer's structure per chunk.
+        for start in stride(from: 0, to: sampled.count, by: Self.directionsPerBatch) {
+            let chunk = sampled[start..<min(start + Self.directionsPerBatch, sampled.count)]
+            let moved = chunk.flatMap { k in [-h, h].map { step in Self.moving(x, at: k, by: step) } }
+            let y = materialised.forward(batch: Matrix(columns: moved, rows: x.count))
+            for (j, k) in chunk.enumerated() {
+                let quotient = (Self.energy(y.column(2 * j + 1)) - Self.energy(y.column(2 * j))) / (2 * h)
+                worst = max(worst, abs(quotient - analytic[k]))
+            }
         }
         return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: x.count, what: "inputs", limit: limit))
     }
 
-    private func parameterCheck(_ layer: NetworkLayer, gradients: Gradients?, budget: MemoryBudget) throws(ConvMatrixError) -> NetworkCheckReport.Check {
+    private func parameterCheck(
+        _ layer: NetworkLayer, gradients: Gradients?, inputs: [String: [Double]], budget: MemoryBudget
+    ) throws(ConvMatrixError) -> NetworkCheckReport.Check {
         let name = "∂E/∂θ \(layer.name)"
         guard let chosen = steps[layer.name] ?? nil, let m = materialised.linear[layer.name], let gradients else {
             return .skipped(name, because: noStepNote)
@@ -45,15 +60,17 @@ extension NetworkFiniteDifferences {
         let sampled = Self.sample(count: count, limit: limit, seed: seed, salt: 2 &+ UInt64(layer.line))
         var worst = 0.0
         for p in sampled {
-            let plus = try energy(moving: p, of: m, named: layer.name, by: h, budget: budget)
-            let minus = try energy(moving: p, of: m, named: layer.name, by: -h, budget: budget)
+            let plus = try energy(moving: p, of: m, named: layer.name, by: h, inputs: inputs, budget: budget)
+            let minus = try energy(moving: p, of: m, named: layer.name, by: -h, inputs: inputs, budget: budget)
             worst = max(worst, abs((plus - minus) / (2 * h) - analytic[p]))
         }
         return .ran(name, error: worst, tolerance: chosen.tolerance, note: note(step: h, sampled: sampled.count, of: count, what: "parameters", limit: limit))
     }
 
     /// E with parameter p of `m` (weights first, then biases) moved by `step`.
-    private func energy(moving p: Int, of m: LayerPasses, named name: String, by step: Double, budget: MemoryBudget) throws(ConvMatrixError) -> Double {
+    private func energy(
+        moving p: Int, of m: LayerPasses, named name: String, by step: Double, inputs: [String: [Double]], budget: MemoryBudget
+    ) throws(ConvMatrixError) -> Double {
         var moved = m.weights
         if p < moved.weight.count {
             moved.weight[p] += step
@@ -61,7 +78,10 @@ extension NetworkFiniteDifferences {
             moved.bias?[p - moved.weight.count] += step
         }
         let rebuilt = try m.with(moved, budget: budget)
-        return Self.energy(materialised.replacing(name, with: rebuilt).forward(x))
+        let network = materialised.replacing(name, with: rebuilt)
+        // Up to a top-level layer nothing has moved: the pass resumes there from the input it saw.
+        if let input = inputs[name], let y = network.forward(resumingAt: name, input: input) { return Self.energy(y) }
+        return Self.energy(network.forward(x))
     }
 
     private func note(step h: Double, sampled: Int, of count: Int, what: String, limit: Int) -> String {
