@@ -28,7 +28,15 @@ extension Check {
         try ResourceBudget(memory: budget, flops: flopOptions.budget())
             .require(NetworkChecker.estimate(for: network), for: "checking \(network.name) on \(network.input)")
         let weights = try weightsDirectory.map { directory throws(ConvMatrixError) in try NetworkWeights(directory: directory, for: network, budget: budget) }
-        let report = try NetworkChecker(network: network, seed: seed, weights: weights).run(budget: budget)
+        var progress = ProgressLine(label: "check \(network.name)")
+        let report: NetworkCheckReport
+        do {
+            report = try NetworkChecker(network: network, seed: seed, weights: weights).run(budget: budget) { progress.update($0) }
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
         Terminal.write(format == .json ? try JSONOutput.encode(NetworkCheckDocument(report)) : report.text)
         if !report.passed { throw CheckFailure(message: report.failureSummary) }
     }

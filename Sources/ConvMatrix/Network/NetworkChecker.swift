@@ -37,12 +37,15 @@ public struct NetworkChecker: Sendable {
     ///
     /// - Throws: ``ConvMatrixError``: `.budget` when a matrix exceeds `budget`,
     ///   `.numerical` when a layer's check data would overflow.
-    public func run(budget: MemoryBudget = .default) throws(ConvMatrixError) -> NetworkCheckReport {
+    /// - Parameter progress: told, in a few words, what runs next (the CLI's progress line).
+    public func run(budget: MemoryBudget = .default, progress: (String) -> Void = { _ in }) throws(ConvMatrixError) -> NetworkCheckReport {
         let drawnWeights =
             weights ?? (isLinear ? NetworkWeights.integers(for: network, seed: seed) : NetworkWeights.pytorchDefault(for: network, seed: seed))
+        progress("the whole network's finite differences")
         let whole = try wholeNetworkChecks(weights: drawnWeights, budget: budget)
         var layers: [NetworkCheckReport.LayerReport] = []
-        for layer in network.layers {
+        for (k, layer) in network.layers.enumerated() {
+            progress("layer \(k + 1) of \(network.layers.count), \(layer.name)")
             layers.append(NetworkCheckReport.LayerReport(name: layer.name, report: try check(layer, at: whole.inputs[layer.name] ?? [], budget: budget)))
         }
         return NetworkCheckReport(
