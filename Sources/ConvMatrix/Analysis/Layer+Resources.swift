@@ -6,6 +6,7 @@
 ///
 ///     a parameter   8 B per copy of its value (up to 3 at once) + its name,
 ///                   a ParameterName with its tap index array (≤ 96 B)    = 128 B
+///     a value       8 B: a parameter's number alone, without a name (a network's weights)
 ///     a term        24 B on the valid list + 24 B on the composed list
 ///                   + 24 B for the sorted copy of TiedMatrix             =  96 B (charged 128)
 ///     an entry      8 B in a dense Matrix
@@ -14,6 +15,8 @@
 public enum ResourceRate {
     /// Per parameter: its values, its name and the work of drawing it.
     public static let parameter = ResourceEstimate.Rate(bytes: 128, work: 50)
+    /// Per parameter value held without its name: a network's drawn or read weights.
+    public static let value = ResourceEstimate.Rate(bytes: 8, work: 20)
     /// Per term of a tied matrix: the term lists and their sort.
     public static let term = ResourceEstimate.Rate(bytes: 128, work: 200)
     /// Per entry of a dense matrix: zero fill and scatter.

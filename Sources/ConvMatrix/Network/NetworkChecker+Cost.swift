@@ -4,7 +4,8 @@ extension NetworkChecker {
     /// time, so the peak is the largest) plus the network passes:
     ///
     ///     bytes = max(the network's forms (``MaterialisedNetwork/estimatedBytes(_:)``)
-    ///                 + one compressed Jacobian,  the largest layer check) + the weights
+    ///                 + one compressed Jacobian + one layer's weights copied,
+    ///                 the largest layer check) + the weights
     ///     work  = 2·(inputs + parameters perturbed) forward passes (``forwardWork(_:)``)
     ///             + a rebuilt layer per perturbed parameter + the Jacobians of
     ///             backward and of the bounds (one per draw of x) + every layer's check
@@ -25,7 +26,9 @@ extension NetworkChecker {
         work += Double(drawAttempts + 2) * (jacobians.work + forwardWork) + layers.reduce(0.0) { $0 + $1.structureEstimate.work }
         // The network's forms and one Jacobian live during the differences; the layer checks run after they are freed.
         let largestJacobian = layers.filter(\.isInputDependent).map { CompressedMatrixForm.estimatedBytes(for: $0) }.max() ?? 0
-        let passes = saturatingSum(MaterialisedNetwork.estimatedBytes(network), largestJacobian)
+        // A perturbed parameter copies its layer's values while the original lives.
+        let largestWeights = layers.map { ResourceEstimate($0.layerParameterCount, at: ResourceRate.value).bytes }.max() ?? 0
+        let passes = saturatingSum(saturatingSum(MaterialisedNetwork.estimatedBytes(network), largestJacobian), largestWeights)
         let bytes = saturatingSum(max(passes, largestCheck), NetworkWeights.estimatedBytes(network))
         return ResourceEstimate(bytes: bytes, work: work)
     }

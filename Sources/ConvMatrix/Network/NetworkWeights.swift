@@ -44,9 +44,10 @@ public struct NetworkWeights: Sendable {
         return NetworkWeights(byLayer: byLayer)
     }
 
-    /// Bytes of every layer's parameters, before they are drawn or read.
+    /// Bytes of every layer's parameter values (8 B each: the weights carry no
+    /// names), before they are drawn or read.
     public static func estimatedBytes(_ network: Network) -> Int {
-        network.layers.reduce(0) { saturatingSum($0, $1.layer.parameterEstimate.bytes) }
+        network.layers.reduce(0) { saturatingSum($0, ResourceEstimate($1.layer.layerParameterCount, at: ResourceRate.value).bytes) }
     }
 }
 
