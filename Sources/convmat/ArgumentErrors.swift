@@ -107,6 +107,8 @@ enum ArgumentErrors {
         switch command {
         case "demo": "one demo NAME"
         case "convmat": "a command first"
+        case "train", "count": "one NETWORK"
+        case "show", "check", "explore": "one layer SPEC or NETWORK"
         default: "one layer SPEC"
         }
     }

@@ -195,6 +195,9 @@ import Testing
         Case(arguments: ["count", "lenet1989", "--max-memory", "lots"], field: "max-memory"),
         Case(arguments: ["count"], field: "network"),
         Case(arguments: ["networks", "extra"], field: "argument", says: "'extra' is unexpected"),
+        Case(arguments: ["train", "lenet1989", "extra"], field: "argument", says: "train takes one NETWORK"),
+        Case(arguments: ["count", "lenet1989", "extra"], field: "argument", says: "count takes one NETWORK"),
+        Case(arguments: ["check", "lenet1989", "extra"], field: "argument", says: "check takes one layer SPEC or NETWORK"),
     ]
 
     /// A layer on the sparse path (AlexNet's conv1): what the compressed form cannot give, and the
