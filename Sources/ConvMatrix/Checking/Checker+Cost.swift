@@ -35,9 +35,10 @@ extension Checker {
 }
 
 extension Checker {
-    /// Per weight on the sparse path: no names, only values: the integer, real and
-    /// given weights, |v| and its validated copy, and one spare, 8 bytes each.
-    static let sparseParameterRate = ResourceEstimate.Rate(bytes: 48, work: 50)
+    /// Per weight on the sparse path: no names, only values, 8 bytes each: the
+    /// integer, real and given weights, and one |v| at a time for the bounds
+    /// (AlexNet's fc6, 37,748,736 weights: peak 1.2 GB with its 302 MB compressed form).
+    static let sparseParameterRate = ResourceEstimate.Rate(bytes: 32, work: 50)
     /// Per unit of one evaluation of f or one pass over a vector (the points' checks).
     static let pointUnitRate = ResourceEstimate.Rate(bytes: 0, work: 10)
 

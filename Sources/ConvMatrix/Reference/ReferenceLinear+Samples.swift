@@ -39,7 +39,7 @@ extension ReferenceLinear {
         return units.map { u in
             let unit = ReferenceIndexing.digits(of: u, extents: [rows, inFeatures])
             var sum = 0.0
-            for j in 0..<outFeatures { sum = sum + w[j, [unit[1]]] * gradient[unit[0], [j]] }
+            for j in 0..<outFeatures { sum = sum + w[j, at: unit[1]] * gradient[unit[0], at: j] }
             return sum
         }
     }
@@ -52,7 +52,7 @@ extension ReferenceLinear {
         return parameters.map { p in
             let pair = ReferenceIndexing.digits(of: p, extents: [outFeatures, inFeatures])
             var sum = 0.0
-            for l in 0..<rows { sum = sum + gradient[l, [pair[0]]] * input[l, [pair[1]]] }
+            for l in 0..<rows { sum = sum + gradient[l, at: pair[0]] * input[l, at: pair[1]] }
             return sum
         }
     }
@@ -61,6 +61,6 @@ extension ReferenceLinear {
     public static func biasGradient(outFeatures: Int, outputGradient dy: [Double]) -> [Double] {
         let rows = leading(dy.count, outFeatures)
         let gradient = ReferenceTensor(channels: rows, spatial: [outFeatures], values: dy)
-        return (0..<outFeatures).map { j in (0..<rows).reduce(0.0) { $0 + gradient[$1, [j]] } }
+        return (0..<outFeatures).map { j in (0..<rows).reduce(0.0) { $0 + gradient[$1, at: j] } }
     }
 }

@@ -33,7 +33,7 @@ public enum ReferenceLinear {
     /// so that a formal sum of in_features products costs in_features, not its square.
     static func outputUnit<S: ReferenceScalar>(l: Int, j: Int, input: ReferenceTensor<S>, weight w: ReferenceTensor<S>, bias: [S]?) -> S {
         var sum = bias?[j] ?? S.zero
-        for i in 0..<w.spatial[0] { sum += w[j, [i]] * input[l, [i]] }
+        for i in 0..<w.spatial[0] { sum += w[j, at: i] * input[l, at: i] }
         return sum
     }
 
@@ -46,7 +46,7 @@ public enum ReferenceLinear {
         for l in 0..<rows {
             for i in 0..<inFeatures {
                 var sum = 0.0
-                for j in 0..<outFeatures { sum = sum + w[j, [i]] * gradient[l, [j]] }
+                for j in 0..<outFeatures { sum = sum + w[j, at: i] * gradient[l, at: j] }
                 dx[l, [i]] = sum
             }
         }
@@ -63,7 +63,7 @@ public enum ReferenceLinear {
         for j in 0..<outFeatures {
             for i in 0..<inFeatures {
                 var sum = 0.0
-                for l in 0..<rows { sum = sum + gradient[l, [j]] * input[l, [i]] }
+                for l in 0..<rows { sum = sum + gradient[l, at: j] * input[l, at: i] }
                 dw[j, [i]] = sum
             }
         }
