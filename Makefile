@@ -135,7 +135,10 @@ test-release: deps
 	$(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format svg --spy | grep -q '105,415,200 nonzeros' && \
 	$(RELEASE_CONVMAT) show $(ALEXNET_CONV1) --format json --max-flops 1e12 | tail -c 200 | grep -q '"weight_parameters":34848' && \
 	$(RELEASE_CONVMAT) count alexnet >/dev/null && \
-	echo "test-release: AlexNet conv1 on the release binary passed" || \
+	$(RELEASE_CONVMAT) check 'ReLU()' --input 96x55x55 | grep -q 'of 290,400 rows' && \
+	$(RELEASE_CONVMAT) check 'MaxPool2d(3, stride=2)' --input 96x55x55 | grep -q 'verdict: passed' && \
+	$(RELEASE_CONVMAT) check 'Linear(9216, 4096)' --input 9216 | grep -q 'of 37,748,736 weights' && \
+	echo "test-release: AlexNet conv1, ReLU, max pooling and fc6 on the release binary passed" || \
 	{ echo "test-release: FAILED"; exit 1; }
 
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.

@@ -139,7 +139,7 @@ struct Show: ParsableCommand {
     /// layer on the sparse path the text summary, which is built from the compressed form.
     static func alternatives(format: Format, block: String?, layer: any Layer) -> [String] {
         var ways = format == .text && block == nil ? ["show one block with --block j,i"] : []
-        if SparsePath.applies(to: layer), format != .text {
+        if layer is Convolution, SparsePath.applies(to: layer), format != .text {
             ways.append("the text summary (--format text), --format svg --spy or --format json, built from the sparse form")
         }
         return ways

@@ -9,14 +9,16 @@ import Testing
 @Suite struct SparsePathTests {
     static let cases = LayerCases.edges + LayerCases.edgesInEveryMode + CompressedTiedMatrixTests.lecun
 
-    @Test func theRuleTakesBigConvolutionsOnly() throws {
+    @Test func theRuleTakesBigDirectBuildsByTheirTerms() throws {
         let conv1 = try LayerCase(spec: "Conv2d(3, 96, 11, stride=4)", input: "3x227x227").layer()
         #expect(SparsePath.applies(to: conv1))
         let small = try LayerCase(spec: "Conv2d(2, 3, 3)", input: "2x8x8").layer()
         #expect(!SparsePath.applies(to: small))
         #expect(SparsePath.applies(to: small, termLimit: 0))
         let linear = try LayerRegistry.layer(parsing: "Linear(4000, 2000)", input: TensorShape(parsing: "4000"))
-        #expect(!SparsePath.applies(to: linear, termLimit: 0), "only a convolution is built from its geometry")
+        #expect(SparsePath.applies(to: linear), "8,000,000 terms, built from the geometry like a convolution's")
+        let pooling = try LayerRegistry.layer(parsing: "AvgPool2d(2)", input: TensorShape(parsing: "8x20x20"))
+        #expect(!SparsePath.applies(to: pooling, termLimit: 0), "no direct builder: only a dense Wᵀ above the dense limit sends it")
     }
 
     @Test(arguments: cases)

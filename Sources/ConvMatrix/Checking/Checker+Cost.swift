@@ -35,37 +35,61 @@ extension Checker {
 }
 
 extension Checker {
+    /// Per weight on the sparse path: no names, only values, 8 bytes each: the
+    /// integer, real and given weights, and one |v| at a time for the bounds
+    /// (AlexNet's fc6, 37,748,736 weights: peak 1.2 GB with its 302 MB compressed form).
+    static let sparseParameterRate = ResourceEstimate.Rate(bytes: 32, work: 50)
+    /// Per unit of one evaluation of f or one pass over a vector (the points' checks).
+    static let pointUnitRate = ResourceEstimate.Rate(bytes: 0, work: 10)
+
     /// The sparse path's peak and work (Checker+Sparse.swift):
     ///
-    ///     bytes = parameters + the compressed form + 24 vectors of the units
+    ///     bytes = the weights' values + the compressed form + 24 vectors of the units
     ///             (the data, the passes' outputs, each SparseLayer's o + b)
     ///             + the structure sample's formal variables and forms
-    ///     work  = the reference on its samples (``SparseCheckSample``): 3 forwards of
-    ///             the sampled output units at their fan-in, 2 input gradients of the
-    ///             sampled input units at 2 · out · ∏⌈k/q⌉ taps each, the sampled weights
-    ///             at one tap per output position; + 8 sparse passes + the sampled rows' formal sums
+    ///     work  = the reference on its samples (``SparseCheckSample``, at the kind's
+    ///             ``Layer/sampledReferenceCost``) + 8 sparse passes + the sampled rows'
+    ///             formal sums + at a point, 2 evaluations of f and one sparse pass
+    ///             per perturbed direction (at most ``finiteDifferenceSample``)
     static func sparseEstimate(for layer: any Layer) -> ResourceEstimate {
+        let weights = ResourceEstimate(layer.layerParameterCount, at: sparseParameterRate)
         let compressed = ResourceEstimate(bytes: CompressedMatrixForm.estimatedBytes(for: layer), work: 10 * Double(layer.entryCountBound))
         let vectors = ResourceEstimate(bytes: saturatingProduct(24 * MemoryLayout<Double>.size, saturatingSum(layer.input.count, layer.output.count)), work: 0)
-        let sampled = saturatingProduct(min(layer.output.count, sparseStructureRows), max(1, layer.fanIn))
-        let symbolicUnits = saturatingSum(saturatingProduct(2, layer.extendedUnitCount), layer.weightParameterCount)
-        let proof = ResourceEstimate(sampled, at: symbolicTermRate) + ResourceEstimate(symbolicUnits, at: symbolicUnitRate)
+        let cost = layer.sampledReferenceCost
+        let rows = min(layer.output.count, sparseStructureRowLimit(layer))
+        let formal = cost.forwardPerUnit.map { saturatingProduct(rows, max(1, $0)) } ?? layer.wholeReferenceTaps
+        let proof = ResourceEstimate(formal, at: symbolicTermRate) + ResourceEstimate(cost.formalVariables, at: symbolicUnitRate)
         let references = ResourceEstimate(sparseReferenceTaps(for: layer), at: referenceTapRate)
         let passes = ResourceEstimate(bytes: 0, work: 16 * Double(layer.entryCountBound))
-        return layer.parameterEstimate + compressed + vectors + proof + references + passes
+        return weights + compressed + vectors + proof + references + passes + pointEstimate(for: layer)
+    }
+
+    /// At a point: f(x) and its reference once, then per perturbed direction f(x ± h·e_k)
+    /// and J(x)·e_k (a sparse pass over the entries and a vector of each side).
+    static func pointEstimate(for layer: any Layer) -> ResourceEstimate {
+        guard layer.isInputDependent else { return .zero }
+        let evaluation = saturatingSum(layer.wholeReferenceTaps, layer.entryCountBound)
+        let directions = min(layer.input.count, finiteDifferenceSample)
+        return ResourceEstimate(bytes: saturatingProduct(6 * MemoryLayout<Double>.size, saturatingSum(layer.input.count, layer.output.count)), work: 0)
+            + ResourceEstimate(evaluation, at: pointUnitRate).repeated(3 * directions + 2)
     }
 }
 
 extension Checker {
-    /// The taps the sparse path's reference visits on its samples (see ``sparseEstimate(for:)``).
+    /// The taps the sparse path's reference visits on its samples (see ``sparseEstimate(for:)``):
+    /// 3 forwards and the offset on the sampled output units, 2 input gradients on the
+    /// sampled input units, one weight gradient on the sampled weights; a whole pass
+    /// for each call of a kind whose sampled reference is the whole one.
     static func sparseReferenceTaps(for layer: any Layer) -> Int {
+        let cost = layer.sampledReferenceCost
+        let whole = layer.wholeReferenceTaps
         let outputs = min(layer.output.count, SparseCheckSample.outputUnitLimit)
         let inputs = min(layer.input.count, SparseCheckSample.inputUnitLimit)
         let weights = min(layer.weightParameterCount, SparseCheckSample.parameterLimit)
-        let columnBound = saturatingProduct(2 * layer.output.channels, tapsReadingOneUnit(layer))
-        return saturatingSum(
-            saturatingProduct(3 * outputs, max(1, layer.fanIn)),
-            saturatingSum(saturatingProduct(2 * inputs, columnBound), saturatingProduct(weights, layer.output.mapSize)))
+        let forward = cost.forwardPerUnit.map { saturatingProduct(outputs, max(1, $0)) } ?? whole
+        let inputGradient = cost.inputGradientPerUnit.map { saturatingProduct(inputs, $0) } ?? whole
+        let weightGradient = weights == 0 ? 0 : cost.weightGradientPerParameter.map { saturatingProduct(weights, $0) } ?? whole
+        return saturatingSum(saturatingProduct(4, forward), saturatingSum(saturatingProduct(2, inputGradient), weightGradient))
     }
 }
 

@@ -38,6 +38,13 @@ extension Checker {
     /// and the quotient are all exact. At a tie or on a kink (distance 0) J(x)
     /// is one-sided and the check does not run.
     func finiteDifferencesAtPoint(_ layer: any InputDependentLayer, x: [Double], jacobian: Matrix) -> CheckReport.Check {
+        finiteDifferencesAtPoint(layer, x: x) { k in jacobian.column(k) }
+    }
+
+    /// The same against J(x)e_k from `jacobianColumn(k)`: a dense matrix's column, or on
+    /// the sparse path the compressed form's J(x)·e_k (Checker+Sparse.swift). Only the
+    /// sampled columns are asked for.
+    func finiteDifferencesAtPoint(_ layer: any InputDependentLayer, x: [Double], jacobianColumn: (Int) -> [Double]) -> CheckReport.Check {
         let kink = layer.nearestKink(to: x)
         if let kink, kink.distance == 0 {
             return .skipped(.finiteDifferences, because: "x is at a tie or kink (\(kink.description)): f has no derivative there")
@@ -51,8 +58,9 @@ extension Checker {
             plus[k] += h
             minus[k] -= h
             let (yPlus, yMinus) = (layer.value(at: plus), layer.value(at: minus))
-            for r in 0..<jacobian.rows {
-                let slope = jacobian[r, k]
+            let column = jacobianColumn(k)
+            for r in column.indices {
+                let slope = column[r]
                 largestSlope = max(largestSlope, abs(slope))
                 worst = max(worst, abs((yPlus[r] - yMinus[r]) / (2 * h) - slope))
             }

@@ -24,12 +24,17 @@ public struct Checker: Sendable {
     public var structureTapLimit = Checker.defaultStructureTapLimit
 
     /// A checker for `layer`'s own matrix form: its compressed form when
-    /// ``SparsePath/applies(to:termLimit:)`` (Checker+Sparse.swift), else its terms.
+    /// ``SparsePath/applies(to:termLimit:denseEntryLimit:)`` (Checker+Sparse.swift), else its terms.
     ///
-    /// - Parameter sparseTermLimit: the rule's limit; tests lower it to force the sparse path.
-    public init(layer: any Layer, seed: UInt64 = 0, weights: LayerWeights? = nil, sparseTermLimit: Int = SparsePath.termLimit) {
+    /// - Parameters:
+    ///   - sparseTermLimit: the rule's term limit; tests lower it to force a convolution or a linear layer onto the sparse path.
+    ///   - sparseDenseLimit: the rule's dense limit; tests lower it to force any kind onto the sparse path.
+    public init(
+        layer: any Layer, seed: UInt64 = 0, weights: LayerWeights? = nil, sparseTermLimit: Int = SparsePath.termLimit,
+        sparseDenseLimit: Int = SparsePath.denseEntryLimit
+    ) {
         self.layer = layer
-        termsForm = SparsePath.applies(to: layer, termLimit: sparseTermLimit) ? nil : layer.matrixForm()
+        termsForm = SparsePath.applies(to: layer, termLimit: sparseTermLimit, denseEntryLimit: sparseDenseLimit) ? nil : layer.matrixForm()
         self.seed = seed
         self.givenWeights = weights
     }

@@ -1,7 +1,8 @@
 /// Checks 2–4, the offset and the adjoint test on the sparse path: the batched
-/// passes of ``SparseLayer`` (a batch of one) on the whole layer, against the naive
-/// reference on a seeded sample of units and parameters (``SparseCheckSample``),
-/// with the rounding bounds of Checker+Passes.swift taken from the compressed rows.
+/// passes of ``SparseLayer`` (a batch of one) on the whole layer, against the kind's
+/// naive reference on a seeded sample of units and parameters (``SparseCheckSample``;
+/// ``Layer/referenceForward(x:weight:bias:units:)`` and its gradients), with the
+/// rounding bounds of Checker+Passes.swift taken from the compressed rows.
 ///
 /// On integer data every product and sum is an exact integer, so those runs are
 /// held to 0; otherwise |Wᵀ| (the passes with |v|, |x|, |c|) scales the bound.
@@ -21,17 +22,15 @@ struct SparseCheckPasses {
 
     var layer: any Layer { form.layer }
 
-    private var spec: ConvolutionSpec {
-        guard let convolution = layer as? Convolution else { preconditionFailure("the sparse path is for convolutions") }
-        return convolution.spec
-    }
+    /// How the notes name the matrix and the reference.
+    private var words: (forward: String, inputGradient: String, weightGradient: String, adjoint: String) { checker.referenceWords }
+    private var product: String { layer.isInputDependent ? "J(x)·u" : "Wᵀx" }
 
-    /// y = Wᵀx + o + b against the sliding-window sum, on the sampled output units.
+    /// y = Wᵀx + o + b against the reference (a convolution's sliding-window sum), on the sampled output units.
     func forward(_ m: SparseLayer, x: [Double], name: CheckReport.Name) throws(ConvMatrixError) -> CheckReport.Check {
         let units = sample.outputUnits
-        let reference = ReferenceConvolution.forward(spec: spec, input: layer.input, x: x, weight: m.weights.weight, units: units)
-        // The per-unit sum runs on the padded input, so it holds the offset; the bias is added as the reference adds it.
-        let direct = units.indices.map { k in (layer.biasParameter(ofRow: units[k]).map { m.weights.bias?[$0] ?? 0 } ?? 0) + reference[k] }
+        // The reference runs on the padded input, so it holds the offset, and adds the bias itself.
+        let direct = layer.referenceForward(x: x, weight: m.weights.weight, bias: m.weights.bias, units: units)
         let full = m.forward(sampleRows: Checker.row(x)).storage
         let y = units.map { full[$0] }
         let exact = isExact(m.weights, x)
@@ -40,14 +39,14 @@ struct SparseCheckPasses {
         let tolerance = Tolerance.betweenTwoSums(roundings: counts.entry + counts.row + 1, max(layer.fanIn, counts.row) + 1, magnitude: magnitude)
         return .ran(
             name, error: maxAbsDifference(y, direct), tolerance: exact ? 0 : tolerance,
-            note: "Wᵀx\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (the sparse forward pass) against the sliding-window sum on "
+            note: "\(product)\(m.offset == nil ? "" : " + o")\(m.weights.bias == nil ? "" : " + b") (the sparse forward pass) against \(words.forward) on "
                 + (exact ? "integers: exact" : "reals: a rounding bound") + ", on \(sample.scope(\.outputUnits, of: layer.output.count, "output units"))")
     }
 
-    /// δx = W δy against [∂E/∂z ∗ w] on the sampled input units.
+    /// δx = W δy against the reference's adjoint ([∂E/∂z ∗ w] for a convolution) on the sampled input units.
     func inputGradient(_ m: SparseLayer, dy: [Double], dx: [Double]) throws(ConvMatrixError) -> CheckReport.Check {
         let units = sample.inputUnits
-        let reference = ReferenceConvolution.inputGradient(spec: spec, input: layer.input, outputGradient: dy, weight: m.weights.weight, units: units)
+        let reference = layer.referenceInputGradient(outputGradient: dy, weight: m.weights.weight, units: units)
         let exact = isExact(m.weights, dy)
         let magnitudes =
             exact
@@ -59,15 +58,15 @@ struct SparseCheckPasses {
         let tolerance = exact ? 0 : Tolerance.betweenTwoSums(roundings: counts.entry - 1 + counts.column, counts.column, magnitude: magnitude)
         return .ran(
             .inputGradient, error: maxAbsDifference(units.map { dx[$0] }, reference), tolerance: tolerance,
-            note: "W δy (the sparse backward pass) against [∂E/∂z ∗ w], a full convolution with the kernel, on "
+            note: "W δy (the sparse backward pass) against \(words.inputGradient) on "
                 + sample.scope(\.inputUnits, of: layer.input.count, "input units"))
     }
 
-    /// The tied reduction of δy xᵀ against [∂E/∂z ⋆ x] on the sampled parameters:
-    /// exact on the integer data unless c is fractional.
+    /// The tied reduction of δy xᵀ against the reference's ∂E/∂v ([∂E/∂z ⋆ x] for a
+    /// convolution) on the sampled parameters: exact on the integer data unless c is fractional.
     func weightGradient(_ gradient: [Double], x: [Double], dy: [Double]) -> CheckReport.Check {
         let parameters = sample.parameters
-        let direct = ReferenceConvolution.weightGradient(spec: spec, input: layer.input, x: x, outputGradient: dy, parameters: parameters)
+        let direct = layer.referenceWeightGradient(input: x, outputGradient: dy, parameters: parameters)
         let c = form.offsetScale
         let positions = layer.output.mapSize
         let tolerance =
@@ -75,7 +74,7 @@ struct SparseCheckPasses {
             ? 0 : Tolerance.betweenTwoSums(roundings: positions + 1, positions, magnitude: 3 * Double(positions) * max(3, abs(c)))
         return .ran(
             .weightGradient, error: maxAbsDifference(parameters.map { gradient[$0] }, direct), tolerance: tolerance,
-            note: "Σ over each parameter's entries of δy xᵀ (the sparse backward pass) against [∂E/∂z ⋆ x], a cross-correlation, on "
+            note: "Σ over each parameter's entries of δy xᵀ (the sparse backward pass) against \(words.weightGradient) on "
                 + sample.scope(\.parameters, of: layer.weightParameterCount, "weights"))
     }
 
@@ -93,7 +92,7 @@ struct SparseCheckPasses {
         guard c != 0 else { return .skipped(.offset, because: "no constant padding value") }
         let units = sample.outputUnits
         let zero = Array(repeating: 0.0, count: layer.input.count)
-        let direct = ReferenceConvolution.forward(spec: spec, input: layer.input, x: zero, weight: m.weights.weight, units: units)
+        let direct = layer.referenceForward(x: zero, weight: m.weights.weight, bias: nil, units: units)
         let offset = m.offset ?? Array(repeating: 0, count: layer.output.count)
         let magnitude = abs(c) * (m.weights.weight.map(abs).max() ?? 0) * Double(layer.fanIn)
         let tolerance = isExact(m.weights, []) ? 0 : Tolerance.betweenTwoSums(terms: layer.fanIn, magnitude: magnitude)
@@ -103,15 +102,15 @@ struct SparseCheckPasses {
                 + sample.scope(\.outputUnits, of: layer.output.count, "output units"))
     }
 
-    /// ⟨Wᵀx_S, y⟩ (the sparse forward, without o and b) against ⟨x_S, [y ∗ w]⟩ (the
-    /// reference's backward), with x_S = x on the sampled input units S and 0 elsewhere:
-    /// the reference's backward is needed on S only.
+    /// ⟨Wᵀx_S, y⟩ (the sparse forward, without o and b) against ⟨x_S, W y⟩ from the
+    /// reference's backward ([y ∗ w] for a convolution), with x_S = x on the sampled
+    /// input units S and 0 elsewhere: the reference's backward is needed on S only.
     func adjoint(_ m: SparseLayer, x: [Double], y: [Double]) throws(ConvMatrixError) -> CheckReport.Check {
         let units = sample.inputUnits
         var restricted = Array(repeating: 0.0, count: x.count)
         for u in units { restricted[u] = x[u] }
-        let backward = ReferenceConvolution.inputGradient(spec: spec, input: layer.input, outputGradient: y, weight: m.weights.weight, units: units)
-        let linear = try absolute(m, offsetScale: 0, bias: false, signed: true)
+        let backward = layer.referenceInputGradient(outputGradient: y, weight: m.weights.weight, units: units)
+        let linear = try linear(m)
         let left = dot(linear.forward(sampleRows: Checker.row(restricted)).storage, y)
         let right = dot(units.map { x[$0] }, backward)
         let exact = isExact(m.weights, x)
@@ -122,7 +121,13 @@ struct SparseCheckPasses {
         let scope = units.count == x.count ? "" : ", x_S = x on \(sample.scope(\.inputUnits, of: layer.input.count, "input units")), 0 elsewhere"
         return .ran(
             .adjoint, error: abs(left - right), tolerance: tolerance,
-            note: "⟨Wᵀx, y⟩ = \(Checker.noteNumber(left)) (the sparse forward pass) against ⟨x, [y ∗ w]⟩ = \(Checker.noteNumber(right))" + scope)
+            note: "⟨\(product), y⟩ = \(Checker.noteNumber(left)) (the sparse forward pass) against \(words.adjoint) = \(Checker.noteNumber(right))" + scope)
+    }
+
+    /// The linear part of `m`: its weights, no offset and a zero bias, so that its
+    /// forward pass is Wᵀx alone (J(x)·u for an input-dependent layer).
+    func linear(_ m: SparseLayer) throws(ConvMatrixError) -> SparseLayer {
+        try absolute(m, offsetScale: 0, bias: false, signed: true)
     }
 
     /// The layer with |v| (or v when `signed`), |b| (or a zero bias), and offset scale
@@ -136,10 +141,11 @@ struct SparseCheckPasses {
         return try SparseLayer(scaled, weights: weights)
     }
 
-    /// True when the weights, bias, padding value and data are small integers.
+    /// True when the weights, bias, padding value and data are small integers (each
+    /// array scanned where it is: fc6's 37,748,736 weights are not copied to be read).
     private func isExact(_ weights: LayerWeights, _ data: [Double]) -> Bool {
-        Tolerance.areSmallIntegers(weights.weight + (weights.bias ?? []) + data + [form.offsetScale])
-            && Tolerance.areSmallDyadics(form.tied.constantValues + (form.tied.coefficients ?? []))
+        [weights.weight, weights.bias ?? [], data, [form.offsetScale]].allSatisfy(Tolerance.areSmallIntegers)
+            && [form.tied.constantValues, form.tied.coefficients ?? []].allSatisfy(Tolerance.areSmallDyadics)
     }
 
     /// m, K and L from one scan of the compressed rows.

@@ -87,6 +87,28 @@ public struct SymbolicScalar: ReferenceScalar, Equatable {
         return sum
     }
 
+    /// a = a + b with a's dictionaries grown in place: the same form as ``+(_:_:)``
+    /// (zero coefficients of v·x and of x dropped), at the cost of b's terms.
+    public static func += (a: inout SymbolicScalar, b: SymbolicScalar) {
+        if b.isZero { return }
+        if a.isZero {
+            a = b
+            return
+        }
+        if a.factor != nil { a = a.expanded }
+        let other = b.expanded
+        for (key, value) in other.products {
+            let sum = a.products[key, default: 0] + value
+            a.products[key] = sum == 0 ? nil : sum
+        }
+        for (key, value) in other.inputTerms {
+            let sum = a.inputTerms[key, default: 0] + value
+            a.inputTerms[key] = sum == 0 ? nil : sum
+        }
+        a.constantProducts.merge(other.constantProducts, uniquingKeysWith: +)
+        a.constant += other.constant
+    }
+
     /// The product of two forms whose product stays of degree one in v and in x.
     ///
     /// - Precondition: the reference never multiplies two inputs, two weights, or

@@ -45,6 +45,28 @@ extension Convolution: Layer {
         ReferenceConvolution.weightGradient(spec: spec, input: input, x: x, outputGradient: dy)
     }
 
+    /// y at `units` alone, each at the cost of its fan-in (Reference/ReferenceConvolution+Rows.swift).
+    public func referenceForward(x: [Double], weight: [Double], bias: [Double]?, units: [Int]) -> [Double] {
+        ReferenceConvolution.forward(spec: spec, input: input, x: x, weight: weight, bias: bias, units: units)
+    }
+
+    /// The sampled rows alone, on x_c and v_p for every input unit and weight.
+    public func referenceFormalRows(_ rows: [Int]) -> [SymbolicScalar] {
+        let xs: [SymbolicScalar] = (0..<input.count).map { .input($0) }
+        let ws: [SymbolicScalar] = (0..<weightParameterCount).map { .parameter($0) }
+        return ReferenceConvolution.forward(spec: spec, input: input, x: xs, weight: ws, units: rows)
+    }
+
+    /// δx at `units` alone, read backwards from each input unit (Reference/ReferenceConvolution+Samples.swift).
+    public func referenceInputGradient(outputGradient dy: [Double], weight: [Double], units: [Int]) -> [Double] {
+        ReferenceConvolution.inputGradient(spec: spec, input: input, outputGradient: dy, weight: weight, units: units)
+    }
+
+    /// ∂E/∂v at `parameters` alone, one output map's positions each.
+    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double], parameters: [Int]) -> [Double] {
+        ReferenceConvolution.weightGradient(spec: spec, input: input, x: x, outputGradient: dy, parameters: parameters)
+    }
+
     /// Σ_t δy_j(t) per output map (per unit with `bias='untied'`), from the reference's own loops.
     public func referenceBiasGradient(outputGradient dy: [Double]) -> [Double]? {
         spec.bias ? ReferenceConvolution.biasGradient(spec: spec, input: input, outputGradient: dy) : nil

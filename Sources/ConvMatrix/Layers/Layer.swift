@@ -53,6 +53,20 @@ public protocol Layer: Sendable {
     /// ``referenceForward(x:weight:bias:)``).
     func referenceBiasGradient(outputGradient dy: [Double]) -> [Double]?
 
+    /// The reference on a sample, for the sparse check (Layer+SampledReference.swift,
+    /// defaulted to the whole-layer reference): y at the flat output units `units`.
+    func referenceForward(x: [Double], weight: [Double], bias: [Double]?, units: [Int]) -> [Double]
+    /// δx = W δy at the flat input units `units`.
+    func referenceInputGradient(outputGradient dy: [Double], weight: [Double], units: [Int]) -> [Double]
+    /// ∂E/∂v at the flat weight indices `parameters`.
+    func referenceWeightGradient(input x: [Double], outputGradient dy: [Double], parameters: [Int]) -> [Double]
+    /// Rows `rows` of y = Wᵀx + o, each the formal linear form the reference computes
+    /// on x_c for every input unit and v_p for every weight (no bias): what the
+    /// sparse structure proof compares the sampled rows of Wᵀ with.
+    func referenceFormalRows(_ rows: [Int]) -> [SymbolicScalar]
+    /// What those sampled references cost, for the check's estimate (Checking/SampledReferenceCost.swift).
+    var sampledReferenceCost: SampledReferenceCost { get }
+
     /// An upper bound on the terms and constants of Wᵀ, from the geometry alone,
     /// for the size guard (``ResourceEstimate``): what building the form will hold.
     var entryCountBound: Int { get }

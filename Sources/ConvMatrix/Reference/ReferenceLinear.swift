@@ -24,13 +24,17 @@ public enum ReferenceLinear {
         if let bias { precondition(bias.count == outFeatures, "forward: \(bias.count) bias values for \(outFeatures) features") }
         var y = ReferenceTensor(channels: rows, spatial: [outFeatures], repeating: S.zero)
         for l in 0..<rows {
-            for j in 0..<outFeatures {
-                var sum = bias?[j] ?? S.zero
-                for i in 0..<inFeatures { sum = sum + w[j, [i]] * input[l, [i]] }
-                y[l, [j]] = sum
-            }
+            for j in 0..<outFeatures { y[l, [j]] = outputUnit(l: l, j: j, input: input, weight: w, bias: bias) }
         }
         return y.values
+    }
+
+    /// y[l, j] = b[j] + Σ_i w[j, i] · x[l, i], the sum formed in place (``ReferenceScalar/+=(_:_:)``)
+    /// so that a formal sum of in_features products costs in_features, not its square.
+    static func outputUnit<S: ReferenceScalar>(l: Int, j: Int, input: ReferenceTensor<S>, weight w: ReferenceTensor<S>, bias: [S]?) -> S {
+        var sum = bias?[j] ?? S.zero
+        for i in 0..<w.spatial[0] { sum += w[j, at: i] * input[l, at: i] }
+        return sum
     }
 
     /// δx = δy w: δx[l, i] = Σ_j w[j, i] · δy[l, j].
@@ -42,7 +46,7 @@ public enum ReferenceLinear {
         for l in 0..<rows {
             for i in 0..<inFeatures {
                 var sum = 0.0
-                for j in 0..<outFeatures { sum = sum + w[j, [i]] * gradient[l, [j]] }
+                for j in 0..<outFeatures { sum = sum + w[j, at: i] * gradient[l, at: j] }
                 dx[l, [i]] = sum
             }
         }
@@ -59,7 +63,7 @@ public enum ReferenceLinear {
         for j in 0..<outFeatures {
             for i in 0..<inFeatures {
                 var sum = 0.0
-                for l in 0..<rows { sum = sum + gradient[l, [j]] * input[l, [i]] }
+                for l in 0..<rows { sum = sum + gradient[l, at: j] * input[l, at: i] }
                 dw[j, [i]] = sum
             }
         }
@@ -67,7 +71,7 @@ public enum ReferenceLinear {
     }
 
     /// L = count / features; the count must be a whole number of rows.
-    private static func leading(_ count: Int, _ features: Int) -> Int {
+    static func leading(_ count: Int, _ features: Int) -> Int {
         precondition(features > 0 && count % features == 0, "ReferenceLinear: \(count) values are not rows of \(features)")
         return count / features
     }

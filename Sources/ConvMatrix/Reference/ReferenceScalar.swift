@@ -19,6 +19,16 @@ public protocol ReferenceScalar: Sendable {
     static func * (lhs: Self, rhs: Self) -> Self
     /// The value of a border unit under `padding_mode='constant'` with value `paddingValue`.
     init(paddingValue: Double)
+    /// lhs = lhs + rhs, in place where the type can: a formal sum (``SymbolicScalar``)
+    /// then grows by the new term instead of being copied at every step.
+    static func += (lhs: inout Self, rhs: Self)
+}
+
+extension ReferenceScalar {
+    /// lhs = lhs + rhs.
+    public static func += (lhs: inout Self, rhs: Self) {
+        lhs = lhs + rhs
+    }
 }
 
 extension Double: ReferenceScalar {

@@ -38,6 +38,17 @@ struct ReferenceTensor<Scalar> {
         set { values[offset(channel: channel, position: position)] = newValue }
     }
 
+    /// Unit (c, p) of a tensor with one spatial extent n: offset c · n + p, Horner's
+    /// rule for D = 1 without a position array (the inner loops of ReferenceLinear).
+    subscript(channel: Int, at p: Int) -> Scalar {
+        get {
+            precondition(
+                spatial.count == 1 && channel >= 0 && channel < channels && p >= 0 && p < spatial[0],
+                "ReferenceTensor: unit (\(channel), [\(p)]) outside \(channels) channel(s) of \(spatial)")
+            return values[channel * spatial[0] + p]
+        }
+    }
+
     private func offset(channel: Int, position: [Int]) -> Int {
         precondition(
             channel >= 0 && channel < channels && position.count == spatial.count,

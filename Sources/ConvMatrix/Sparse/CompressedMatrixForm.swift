@@ -4,8 +4,8 @@
 ///
 ///     y = Wᵀ x + o + b,      o_r = c · Σ_{border entries (r, e, p)} v_p
 ///
-/// A convolution builds it directly from its geometry, in row order
-/// (Convolution+Compressed.swift); every other kind converts its ``TiedMatrix``.
+/// A convolution or a linear layer builds it directly from its geometry, in row
+/// order (``DirectCompressedLayer``); every other kind converts its ``TiedMatrix``.
 /// The size is checked twice before anything is allocated: every index must fit
 /// an Int32, and the estimate (``estimatedBytes(for:)``) must fit the budget.
 public struct CompressedMatrixForm: Sendable {
@@ -32,9 +32,9 @@ public struct CompressedMatrixForm: Sendable {
             columns: max(layer.input.count, layer.extendedUnitCount), parameters: layer.weightParameterCount,
             of: "\(layer.specDescription) on \(layer.input)")
         try budget.require(Self.estimatedBytes(for: layer), for: "the sparse matrix of \(layer.specDescription) on \(layer.input)")
-        if let convolution = layer as? Convolution {
-            let (tied, border) = convolution.compressedMatrices()
-            self.init(layer: layer, tied: tied, border: border, offsetScale: convolution.padding.hasOffset ? convolution.padding.borderValue : 0)
+        if let direct = layer as? any DirectCompressedLayer {
+            let (tied, border, offsetScale) = direct.directCompressedMatrices()
+            self.init(layer: layer, tied: tied, border: border, offsetScale: offsetScale)
         } else {
             try self.init(layer.matrixForm())
         }
@@ -67,25 +67,13 @@ public struct CompressedMatrixForm: Sendable {
 
     /// Bytes the compressed form of `layer` holds at its peak, from the geometry alone.
     ///
-    /// A convolution: its exact entries (``Convolution/compressedEntryCount``) and
-    /// border entries at 8 bytes each, two row offsets per row, and the window
-    /// table: one output map's taps at 16 bytes each (8, twice for the slack of
-    /// arrays that grow by doubling), its offsets, and the per-dimension lists it
-    /// is made from. Every other kind is built through its ``TiedMatrix``, so it
-    /// is charged that structure (``Layer/structureEstimate``) plus the compressed
-    /// copy at 16 bytes per bound entry (a coefficient or a constant beside the indices).
+    /// A kind with a direct builder states its own (``DirectCompressedLayer/directCompressedBytes``).
+    /// Every other kind is built through its ``TiedMatrix``, so it is charged that
+    /// structure (``Layer/structureEstimate``) plus the compressed copy at 16 bytes
+    /// per bound entry (a coefficient or a constant beside the indices).
     public static func estimatedBytes(for layer: any Layer) -> Int {
-        guard let convolution = layer as? Convolution else {
-            let copy = CompressedTiedMatrix.bytes(rows: layer.output.count, entries: layer.entryCountBound, hasCoefficients: true, constants: 0)
-            return saturatingSum(layer.structureEstimate.bytes, copy)
-        }
-        let rows = layer.output.count
-        let tied = CompressedTiedMatrix.bytes(rows: rows, entries: convolution.compressedEntryCount, hasCoefficients: false, constants: 0)
-        let border = CompressedTiedMatrix.bytes(rows: rows, entries: convolution.compressedBorderEntryCount, hasCoefficients: false, constants: 0)
-        let positions = layer.output.mapSize
-        let window = saturatingProduct(saturatingProduct(positions, convolution.spec.tapsPerKernel), 4 * MemoryLayout<Int32>.size)
-        let table = saturatingSum(
-            window, saturatingSum(saturatingProduct(positions, 4 * MemoryLayout<Int>.size), ConvolutionWindowTable.axisBytes(convolution)))
-        return saturatingSum(saturatingSum(tied, border), table)
+        if let direct = layer as? any DirectCompressedLayer { return direct.directCompressedBytes }
+        let copy = CompressedTiedMatrix.bytes(rows: layer.output.count, entries: layer.entryCountBound, hasCoefficients: true, constants: 0)
+        return saturatingSum(layer.structureEstimate.bytes, copy)
     }
 }

@@ -9,7 +9,7 @@
 /// window's taps ascend by (unit, tap), so the entries come out in
 /// (row, column, parameter) order with nothing sorted and no ``Term`` list; the
 /// arrays are allocated once at their exact size, known from the geometry.
-extension Convolution {
+extension Convolution: DirectCompressedLayer {
     /// Entries of the compressed Wᵀ: kernels · Σ_o (valid taps of window o).
     public var compressedEntryCount: Int {
         saturatingProduct(spec.weightPairCount, ConvolutionWindowTable.validTapCount(self))
@@ -19,6 +19,26 @@ extension Convolution {
     public var compressedBorderEntryCount: Int {
         guard padding.hasOffset else { return 0 }
         return saturatingProduct(spec.weightPairCount, saturatingProduct(output.mapSize, spec.tapsPerKernel) - ConvolutionWindowTable.validTapCount(self))
+    }
+
+    /// Its exact entries (``compressedEntryCount``) and border entries at 8 bytes
+    /// each, two row offsets per row, and the window table: one output map's taps
+    /// at 16 bytes each (8, twice for the slack of arrays that grow by doubling),
+    /// its offsets, and the per-dimension lists it is made from.
+    public var directCompressedBytes: Int {
+        let rows = output.count
+        let tied = CompressedTiedMatrix.bytes(rows: rows, entries: compressedEntryCount, hasCoefficients: false, constants: 0)
+        let border = CompressedTiedMatrix.bytes(rows: rows, entries: compressedBorderEntryCount, hasCoefficients: false, constants: 0)
+        let positions = output.mapSize
+        let window = saturatingProduct(saturatingProduct(positions, spec.tapsPerKernel), 4 * MemoryLayout<Int32>.size)
+        let table = saturatingSum(window, saturatingSum(saturatingProduct(positions, 4 * MemoryLayout<Int>.size), ConvolutionWindowTable.axisBytes(self)))
+        return saturatingSum(saturatingSum(tied, border), table)
+    }
+
+    /// Wᵀ, the offset's border terms and c = the padding value (0 without an offset).
+    public func directCompressedMatrices() -> (tied: CompressedTiedMatrix, border: CompressedTiedMatrix, offsetScale: Double) {
+        let (tied, border) = compressedMatrices()
+        return (tied, border, padding.hasOffset ? padding.borderValue : 0)
     }
 
     /// Wᵀ and the offset's border terms (on extended units), compressed, built in row order.

@@ -151,4 +151,30 @@ extension Linear: Layer {
     public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double]) -> [Double] {
         ReferenceLinear.weightGradient(inFeatures: inFeatures, outFeatures: outFeatures, x: x, outputGradient: dy)
     }
+
+    /// Σ_l δy[l, j], from the reference's loops (not a formal run of L · out · in zero products).
+    public func referenceBiasGradient(outputGradient dy: [Double]) -> [Double]? {
+        bias ? ReferenceLinear.biasGradient(outFeatures: outFeatures, outputGradient: dy) : nil
+    }
+}
+
+/// The sampled reference of the sparse check (Reference/ReferenceLinear+Samples.swift):
+/// each unit, parameter or formal row at the cost of its own sum.
+extension Linear {
+    public func referenceForward(x: [Double], weight: [Double], bias: [Double]?, units: [Int]) -> [Double] {
+        ReferenceLinear.forward(inFeatures: inFeatures, outFeatures: outFeatures, x: x, weight: weight, bias: bias, units: units)
+    }
+
+    public func referenceInputGradient(outputGradient dy: [Double], weight: [Double], units: [Int]) -> [Double] {
+        ReferenceLinear.inputGradient(inFeatures: inFeatures, outFeatures: outFeatures, outputGradient: dy, weight: weight, units: units)
+    }
+
+    public func referenceWeightGradient(input x: [Double], outputGradient dy: [Double], parameters: [Int]) -> [Double] {
+        ReferenceLinear.weightGradient(inFeatures: inFeatures, outFeatures: outFeatures, x: x, outputGradient: dy, parameters: parameters)
+    }
+
+    /// Row by row, with only that row's in_features inputs and weights formal: never all L · out · in.
+    public func referenceFormalRows(_ rows: [Int]) -> [SymbolicScalar] {
+        rows.map { ReferenceLinear.formalRow(inFeatures: inFeatures, outFeatures: outFeatures, leadingPositions: leadingPositions, row: $0) }
+    }
 }
