@@ -2,7 +2,7 @@ import ArgumentParser
 import ConvMatrix
 import Foundation
 
-/// `GET /api/show?spec=SPEC&input=SHAPE[&layer=NAME][&view=explorer]`: what
+/// `GET /api/show?spec=SPEC&input=SHAPE[&layer=NAME][&view=explorer|receptive-field]`: what
 /// `convmat show SPEC --input SHAPE --format json` prints, computed by the same
 /// command (parser, option rules and size guard) with a smaller memory limit.
 /// `view=explorer` returns the page's model instead (``HtmlRenderer``),

@@ -12,6 +12,8 @@ extension HtmlScript {
           const box = document.getElementById("network");
           if (!box) return;
           box.textContent = "";
+          const panel = document.getElementById("network-info");
+          if (panel) panel.textContent = "";
           networkState.doc = doc;
           networkState.els = new Map();
           if (!doc) return;
