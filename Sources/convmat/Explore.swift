@@ -49,14 +49,21 @@ struct Explore: ParsableCommand {
         }
     }
 
-    /// The page at SPEC: its model computed now, so that a bad SPEC is exit 2 before anything is served.
+    /// The page at SPEC: its model computed now, so that a bad SPEC is exit 2 before
+    /// anything is served, and the controls at SPEC's arguments and its input
+    /// (``HtmlControlValues``, read off the canonical spec the library parses).
     private func startingPage(spec: String, input: String) throws -> String {
-        let controls = HtmlControls.markup(spec: spec, input: input)
         guard spec.contains("(") else {
             _ = try ExploreAPI.body(["spec": spec, "input": input])
-            return HtmlRenderer.page(model: "null", title: spec, controls: controls)
+            return HtmlRenderer.page(model: "null", title: spec, controls: HtmlControls.markup(spec: spec, input: input))
         }
         let model = try ExploreAPI.body(["spec": spec, "input": input, "view": "explorer"])
+        let controls: String
+        if let shape = try? TensorShape(parsing: input), let layer = try? LayerRegistry.layer(parsing: spec, input: shape) {
+            controls = HtmlControls.markup(spec: layer.specDescription, input: layer.input.description, values: HtmlControlValues(layer: layer))
+        } else {
+            controls = HtmlControls.markup(spec: spec, input: input)  // a spec show reads itself (a CFConv of schnet)
+        }
         return HtmlRenderer.page(model: model, title: "\(spec) on \(input)", controls: controls)
     }
 

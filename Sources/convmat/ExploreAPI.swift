@@ -2,10 +2,11 @@ import ArgumentParser
 import ConvMatrix
 import Foundation
 
-/// `GET /api/show?spec=SPEC&input=SHAPE[&layer=NAME][&view=explorer]`: what
+/// `GET /api/show?spec=SPEC&input=SHAPE[&layer=NAME][&view=explorer|receptive-field]`: what
 /// `convmat show SPEC --input SHAPE --format json` prints, computed by the same
 /// command (parser, option rules and size guard) with a smaller memory limit.
-/// `view=explorer` returns the page's model instead (``HtmlRenderer``); a
+/// `view=explorer` returns the page's model instead (``HtmlRenderer``),
+/// `view=receptive-field` a network's receptive fields (``NetworkReceptiveField``); a
 /// NETWORK must be a shipped name, never a file, and `layer` opens one of its
 /// layers. Anything wrong is status 400 with `{"error": "<the CLI's one line>"}`.
 enum ExploreAPI {
@@ -52,18 +53,35 @@ enum ExploreAPI {
         }
         guard let spec = query["spec"], !spec.isEmpty else { throw OptionError(field: "spec", reason: "give spec=SPEC (URL-encoded)") }
         let view = query["view"]
-        if let view, view != "explorer" { throw OptionError(field: "view", reason: "\(EchoedText.quoted(view)) is not a view; the one view is explorer") }
+        if let view, !views.contains(view) {
+            throw OptionError(field: "view", reason: "\(EchoedText.quoted(view)) is not a view; the views are \(views.joined(separator: " and "))")
+        }
         let isNetwork = !spec.contains("(")
         if isNetwork, ShippedNetworks.named(spec) == nil {
             throw OptionError(
                 field: "spec", reason: "\(EchoedText.quoted(spec)) is not a shipped network (convmat networks lists them); the explorer reads no files")
         }
-        if isNetwork, view != nil, query["layer"] == nil {
+        if isNetwork, view == "explorer", query["layer"] == nil {
             throw OptionError(field: "layer", reason: "view=explorer draws one matrix: add layer=NAME for a network")
         }
+        if view == "receptive-field" { return try receptiveFieldArguments(query, spec: spec, isNetwork: isNetwork) }
         var arguments = ["--format", view == nil ? "json" : "html", "--max-memory", memoryLimit]
         if let input = query["input"], !input.isEmpty { arguments += ["--input", input] }
         if let layer = query["layer"] { arguments += ["--layer", layer] }
+        return arguments + ["--", spec]
+    }
+
+    /// The views a query may ask for: the page's model of one matrix, or a network's receptive fields.
+    static let views = ["explorer", "receptive-field"]
+
+    /// `show NETWORK --view receptive-field --format json`: what the network view lights.
+    private static func receptiveFieldArguments(_ query: [String: String], spec: String, isNetwork: Bool) throws -> [String] {
+        guard isNetwork else {
+            throw OptionError(field: "view", reason: "view=receptive-field traces a network's output units back to x: give spec=NETWORK")
+        }
+        if query["layer"] != nil { throw OptionError(field: "layer", reason: "view=receptive-field follows the whole network: drop layer") }
+        var arguments = ["--format", "json", "--view", "receptive-field", "--max-memory", memoryLimit]
+        if let input = query["input"], !input.isEmpty { arguments += ["--input", input] }
         return arguments + ["--", spec]
     }
 

@@ -84,7 +84,11 @@ struct Show: ParsableCommand {
     @Flag(help: "A network's matrix: the product of its layers' matrices, or for a nonlinear network its Jacobian at x.")
     var product = false
 
-    @Option(help: "What to draw: matrix (Wᵀ, the default) or kernels (a convolution's kernels v_ji as small images; svg only).")
+    @Option(
+        help: """
+            What to draw: matrix (Wᵀ, the default), kernels (a convolution's kernels v_ji as small images; svg only), or \
+            receptive-field (a NETWORK's output units traced back to x and every layer's output; json only).
+            """)
     var view: ShowKernels.View = .matrix
 
     func validate() throws {

@@ -8,6 +8,7 @@ enum ShowKernels {
     /// What --view takes.
     enum View: String, CaseIterable, ExpressibleByArgument {
         case matrix, kernels
+        case receptiveField = "receptive-field"
     }
 
     /// The picture of `layer`'s kernels with `weights`, titled `title`, to --output or stdout.

@@ -11,7 +11,9 @@ struct ShowNetwork {
         let shape = try show.layer.input.map { try TensorShape(parsing: $0) }
         let network = try Network(named: show.layer.spec, input: shape)
         let budget = try ResourceBudget(memory: show.layer.budget(), flops: show.flopOptions.budget())
-        if let name = show.layerName {
+        if show.view == .receptiveField {
+            try ShowReceptiveField.write(show, network: network, budget: budget.memory)
+        } else if let name = show.layerName {
             try showLayer(name, of: network, budget: budget)
         } else if show.product {
             try ShowNetworkProduct(show: show, network: network).run(budget: budget, weights: weights(for: network, budget: budget.memory))

@@ -12,6 +12,7 @@ struct ShowOptionRules {
 
     func validate() throws {
         try ShowKernels.validate(show)
+        try ShowReceptiveField.validate(show)
         try requireNetworkFlagsFit()
         try requireFormatOfEachFlag()
         try requireFactorFits()

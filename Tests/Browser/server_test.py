@@ -19,7 +19,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from expected import Expected
+from expected import Expected, receptive_fields
 
 START_SPEC, START_INPUT = "Conv1d(2, 3, kernel_size=3)", "2x8"
 
@@ -207,6 +207,170 @@ def network_chain(driver, convmat, base):
         explorer_test.check_entries(driver, layer)
 
 
+# (spec, input, the controls it must set, a change and the spec it must then build): every kind the controls offer.
+STARTS = [
+    (
+        "Conv2d(2, 3, 3, stride=2, padding=1)", "2x7x7",
+        {"kind": "Conv2d", "in_channels": "2", "out_channels": "3", "kernel_size": "3", "stride": "2", "padding": "1", "dilation": "1",
+         "groups": "1", "output_padding": "0", "padding_mode": "zeros", "extra": "", "input": "2x7x7"},
+        ("stride", "1"), "Conv2d(2, 3, 3, padding=1)",
+    ),
+    (
+        "Conv1d(4, 2, (5,), padding=2, dilation=2, groups=2, bias=False, padding_mode='circular')", "4x12",
+        {"kind": "Conv1d", "in_channels": "4", "out_channels": "2", "kernel_size": "5", "padding": "2", "dilation": "2", "groups": "2",
+         "padding_mode": "circular", "extra": "bias=False", "stride": "1"},
+        ("out_channels", "4"), "Conv1d(4, 4, 5, padding=2, dilation=2, groups=2, bias=False, padding_mode='circular')",
+    ),
+    (
+        "Conv2d(1, 2, (3, 5), padding=((1, 2), (0, 1)), padding_mode='constant', padding_value=-1, bias='untied')", "1x6x7",
+        {"kind": "Conv2d", "kernel_size": "(3, 5)", "padding": "((1, 2), (0, 1))", "padding_mode": "constant",
+         "extra": "padding_value=-1.0, bias='untied'"},
+        ("kernel_size", "3"), "Conv2d(1, 2, 3, padding=((1, 2), (0, 1)), padding_mode='constant', padding_value=-1, bias='untied')",
+    ),
+    (
+        "ConvTranspose1d(2, 3, 3, stride=2, output_padding=1)", "2x5",
+        {"kind": "ConvTranspose1d", "in_channels": "2", "out_channels": "3", "stride": "2", "output_padding": "1", "extra": ""},
+        ("output_padding", "0"), "ConvTranspose1d(2, 3, 3, stride=2)",
+    ),
+    (
+        "MaxPool2d(3, stride=2, padding=1, dilation=1)", "2x7x7",
+        {"kind": "MaxPool2d", "kernel_size": "3", "stride": "2", "padding": "1", "dilation": "1", "in_channels": "2", "extra": ""},
+        ("padding", "0"), "MaxPool2d(3, stride=2)",
+    ),
+    (
+        "AvgPool1d(2, ceil_mode=True, count_include_pad=False)", "3x7",
+        {"kind": "AvgPool1d", "kernel_size": "2", "stride": "", "padding": "0", "extra": "ceil_mode=True, count_include_pad=False"},
+        ("kernel_size", "3"), "AvgPool1d(3, ceil_mode=True, count_include_pad=False)",
+    ),
+]
+
+
+def canonical(convmat, spec, shape):
+    code, printed, stderr = cli(convmat, "show", spec, "--input", shape, "--format", "json")
+    check(code == 0, f"show {spec!r} --input {shape}: {stderr.strip()}")
+    return json.loads(printed)["spec"]
+
+
+def control_values(driver):
+    form = driver.find_element(By.ID, "controls")
+    return {e.get_attribute("name"): e.get_attribute("value") for e in form.find_elements(By.CSS_SELECTOR, "[name]")}
+
+
+def set_control(driver, name, value):
+    element = driver.find_element(By.CSS_SELECTOR, f'#controls [name="{name}"]')
+    if element.tag_name == "select":
+        Select(element).select_by_visible_text(value)
+    else:
+        element.clear()
+        element.send_keys(value)
+        driver.execute_script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", element)
+
+
+def starting_controls(driver, convmat):
+    """explore SPEC --input SHAPE: every control at SPEC's value; the rebuilt spec is SPEC; a change keeps the rest."""
+    for spec, shape, expected, (name, value), changed in STARTS:
+        process, base = start(convmat, "--port", "0", spec, "--input", shape)
+        try:
+            driver.get(base)
+            wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#matrix [data-row], #matrix [data-bin-row]"), f"the page of {spec}")
+            values = control_values(driver)
+            wrong = {k: (values.get(k), v) for k, v in expected.items() if values.get(k) != v}
+            check(not wrong, f"{spec}: controls (shown, expected) {wrong}")
+            start_canonical = canonical(convmat, spec, shape)
+            check(values["spec"] == start_canonical, f"{spec}: the spec box holds {values['spec']!r}, not {start_canonical!r}")
+            rebuilt = driver.execute_script("return window.convmatExplorer.specFromControls()")
+            check(canonical(convmat, rebuilt, shape) == start_canonical, f"{spec}: the controls rebuild {rebuilt!r}")
+            status, body = api(base + "/" if not base.endswith("/") else base, spec=rebuilt, input=values["input"])
+            check(status == 200 and body == cli(convmat, "show", spec, "--input", shape, "--format", "json")[1], f"{spec}: /api/show of the rebuilt spec is not show's")
+            set_control(driver, name, value)
+            built = driver.find_element(By.CSS_SELECTOR, '#controls [name="spec"]').get_attribute("value")
+            check(canonical(convmat, built, shape) == canonical(convmat, changed, shape), f"{spec}: {name}={value} built {built!r}, not {changed!r}")
+            expected_entries = Expected(json.loads(cli(convmat, "show", changed, "--input", shape, "--format", "json")[1]))
+            if max(expected_entries.rows, expected_entries.cols) <= 128:  # else binned: no entry is drawn
+                wait_for(driver, lambda d: entries(d) == set(expected_entries.parameters), f"the matrix of {changed}")
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(30)
+    process, base = start(convmat, "--port", "0", "lenet1989")
+    try:
+        driver.get(base)
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#network [data-unit]"), "lenet1989's network view")
+        check(control_values(driver)["spec"] == "lenet1989", "a network's name is not in the spec box")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)
+
+
+def network_units(driver, selector):
+    """{data-tensor: {data-unit}} of the elements that match selector, read in one script (thousands of units)."""
+    pairs = driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0]), (e) => [e.dataset.tensor, +e.dataset.unit])", selector)
+    found = {}
+    for tensor, unit in pairs:
+        found.setdefault(tensor, set()).add(unit)
+    return found
+
+
+def open_network(driver, name):
+    box = driver.find_element(By.CSS_SELECTOR, '#controls [name="spec"]')
+    driver.find_element(By.CSS_SELECTOR, '#controls [name="input"]').clear()
+    box.clear()
+    box.send_keys(name)
+    driver.execute_script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", box)
+
+
+def network_view(driver, convmat, base, screenshots):
+    """Hover output units of a network: exactly their receptive fields light, in x and every layer's output."""
+    import explorer_test
+
+    for network in ["lenet1989", "resnet-basic-block", "xception-block", "inception-module"]:
+        code, printed, stderr = cli(convmat, "show", network, "--view", "receptive-field", "--format", "json")
+        check(code == 0, f"show {network} --view receptive-field: {stderr.strip()}")
+        status, body = api(base, spec=network, view="receptive-field")
+        check(status == 200 and body == printed, f"{network}: /api/show?view=receptive-field is not show's")
+        document = json.loads(printed)
+        expected = receptive_fields(convmat, network)
+        outputs = len(document["tensors"][-1]["fields"])
+        for tensor in document["tensors"]:
+            want = expected.get(tensor["name"], [set()] * outputs)
+            bad = [u for u in range(outputs) if set(tensor["fields"][u]) != want[u]]
+            check(not bad, f"{network}: the fields of {tensor['name']} differ from the composed rows for output units {bad[:5]}")
+        open_network(driver, network)
+        last = document["tensors"][-1]["name"]
+        selector = f'#network [data-tensor="{last}"][data-unit]'
+        wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#network .map-label").text.startswith("x ") and len(d.find_elements(By.CSS_SELECTOR, selector)) == outputs and driver.execute_script("return window.convmatExplorer.network.doc && window.convmatExplorer.network.doc.network") == network, f"{network}'s network view")
+        first = json.loads(cli(convmat, "show", network, "--format", "json")[1])["layers"][0]
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f'#chain [data-layer="{first["name"]}"].open') and d.find_element(By.ID, "title").text.startswith(first["spec"]), f"{network}'s first layer opened (the layout settled)")
+        drawn = {t["name"]: len(t["fields"][0]) for t in document["tensors"]}
+        check(set(network_units(driver, "#network [data-unit]")) == set(drawn), f"{network}: the view draws other tensors than the document's")
+        for u in explorer_test.samples(range(outputs), 5):
+            explorer_test.hover(driver, driver.find_element(By.CSS_SELECTOR, f'#network [data-tensor="{last}"][data-unit="{u}"]'))
+            lit = network_units(driver, "#network .active")
+            for tensor in document["tensors"]:
+                want = expected.get(tensor["name"], [set()] * outputs)[u]
+                got = lit.get(tensor["name"], set())
+                check(got == want, f"{network}, output unit {u}: {tensor['name']} lights {sorted(got)[:8]}…, expected {sorted(want)[:8]}… (current {network_units(driver, '#network .current')})")
+            current = network_units(driver, "#network .current")
+            check(current == {last: {u}}, f"{network}, output unit {u}: the units current are {current}, not {last} {u}")
+        if screenshots and network == "resnet-basic-block":
+            explorer_test.hover(driver, driver.find_element(By.CSS_SELECTOR, f'#network [data-tensor="{last}"][data-unit="45"]'))
+            driver.execute_script("window.scrollTo(0, 0)")
+            driver.save_screenshot(os.path.join(screenshots, "explorer-network.png"))
+        explorer_test.unhover(driver)
+        check(not driver.find_elements(By.CSS_SELECTOR, "#network .active"), f"{network}: units stay lit after the hover")
+
+
+def network_refused(driver, convmat, base):
+    """AlexNet's fields are too many: 400 with show's one line, exit 2; the page says so and its chain still opens."""
+    code, out, err = cli(convmat, "show", "alexnet", "--view", "receptive-field", "--format", "json", "--max-memory", "1G")
+    check(code == 2 and out == "" and len(err.splitlines()) == 1 and err.startswith("convmat: error: view:"), f"alexnet: exit {code}, {err!r}")
+    status, body = api(base, spec="alexnet", view="receptive-field")
+    check(status == 400 and json.loads(body) == {"error": err.strip()}, f"alexnet: status {status}, {body[:120]}")
+    open_network(driver, "alexnet")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#network .network-error") and d.find_element(By.CSS_SELECTOR, "#network .network-error").text == err.strip(), "alexnet's refusal in #network")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#chain [data-layer].open"), "alexnet's chain, its first layer open")
+
+
 def taken_port(convmat, base):
     port = base.rsplit(":", 1)[1].strip("/")
     code, out, err = cli(convmat, "explore", "--port", port)
@@ -239,6 +403,9 @@ def run_all(driver, convmat, screenshots):
         ("ten concurrent clients", lambda: concurrent_clients(convmat, base)),
         ("a control's change recomputes the matrix", lambda: controls_recompute(driver, convmat, base, screenshots)),
         ("a network's chain: a click opens a layer", lambda: network_chain(driver, convmat, base)),
+        ("the network view lights each output unit's receptive field", lambda: network_view(driver, convmat, base, screenshots)),
+        ("a network too big for the view: 400, exit 2, the page says so", lambda: network_refused(driver, convmat, base)),
+        ("explore SPEC: the controls start at SPEC", lambda: starting_controls(driver, convmat)),
         ("a taken --port is exit 2", lambda: taken_port(convmat, base)),
     ]
     try:

@@ -220,6 +220,18 @@ import Testing
         Case(arguments: ["show", "Conv1d(1, 2, 3)", "--input", "1x5", "--view", "weights"], field: "view"),
     ]
 
+    /// `show NETWORK --view receptive-field`: json only, a NETWORK, not with one layer's flags; AlexNet too big.
+    static let receptiveFieldCases: [Case] = [
+        Case(arguments: ["show", "alexnet", "--view", "receptive-field", "--format", "json"], field: "view", says: "above the 4,000,000 the view holds"),
+        Case(arguments: ["show", "lenet1989", "--view", "receptive-field"], field: "view", says: "writes json; add --format json"),
+        Case(
+            arguments: ["show", "Conv1d(1, 2, 3)", "--input", "1x5", "--view", "receptive-field", "--format", "json"], field: "view",
+            says: "give a NETWORK, not a layer SPEC"),
+        Case(arguments: ["show", "lenet1989", "--view", "receptive-field", "--format", "json", "--layer", "H1"], field: "layer", says: "structural"),
+        Case(arguments: ["show", "lenet1989", "--view", "receptive-field", "--format", "json", "--x-seed", "2"], field: "x-seed"),
+        Case(arguments: ["show", "lenet1989", "--view", "receptive-field", "--format", "json", "--max-memory", "1K"], field: "max-memory"),
+    ]
+
     /// `check NETWORK`: the network's faults, the size guard, and the layer-only options.
     static let networkCheckCases: [Case] = [
         Case(arguments: ["check", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
@@ -281,7 +293,7 @@ import Testing
 
     @Test(
         arguments: specCases + fileAndBudgetCases + choiceCases + numberCases + parserCases + ruleCases + kindCases + networkCases
-            + networkCheckCases + networkShowCases + sparseCases + trainCases + kernelViewCases)
+            + networkCheckCases + networkShowCases + sparseCases + trainCases + kernelViewCases + receptiveFieldCases)
     func exitsTwoWithOneLine(_ badCase: Case) throws {
         let result = try CLI.run(badCase.arguments)
         #expect(result.status == 2)

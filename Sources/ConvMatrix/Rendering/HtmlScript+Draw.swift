@@ -101,20 +101,26 @@ extension HtmlScript {
 
         /* x or y as its feature maps: a grid per map (last spatial extent across), a vector as one grid. */
         function drawUnits(container, shape, tensor) {
-          const list = state.unitEls[tensor] = [];
+          state.unitEls[tensor] = drawGrids(container, shape, tensor, (u) => unitText(tensor, u));
+        }
+
+        /* The units of a tensor of `shape` in container, data-tensor = name; returns them by flat index. */
+        function drawGrids(container, shape, name, title, small) {
+          const list = [];
           const channels = shape[0], spatial = shape.slice(1), mapSize = product(spatial);
-          const width = spatial.length ? spatial[spatial.length - 1] : Math.min(channels, 16);
-          const cell = width > 40 || mapSize > 900 ? 6 : width > 20 ? 9 : 14;
+          const width = spatial.length ? spatial[spatial.length - 1] : Math.min(channels, small ? 32 : 16);
+          const cell = small ? (width > 20 || mapSize > 400 ? 5 : 8) : width > 40 || mapSize > 900 ? 6 : width > 20 ? 9 : 14;
           const maps = node("div", { class: "maps" }, container);
           const grid = (parent) => node("div", { class: "map", style: `grid-template-columns: repeat(${width}, ${cell}px); --cell: ${cell}px` }, parent);
-          const unit = (parent, u) => { list[u] = node("div", { class: "unit", "data-tensor": tensor, "data-unit": u, title: unitText(tensor, u) }, parent); };
-          if (!spatial.length) { const g = grid(maps); for (let u = 0; u < channels; u++) unit(g, u); return; }
+          const unit = (parent, u) => { list[u] = node("div", { class: "unit", "data-tensor": name, "data-unit": u, title: title(u) }, parent); };
+          if (!spatial.length) { const g = grid(maps); for (let u = 0; u < channels; u++) unit(g, u); return list; }
           for (let ch = 0; ch < channels; ch++) {
             const holder = node("div", {}, maps);
-            node("div", { class: "map-label" }, holder).textContent = `map ${ch + 1}`;
+            if (!small) node("div", { class: "map-label" }, holder).textContent = `map ${ch + 1}`;
             const g = grid(holder);
             for (let s = 0; s < mapSize; s++) unit(g, ch * mapSize + s);
           }
+          return list;
         }
 
         /* The name v_{ji}^{t} as text nodes with <sub> and <sup>. */

@@ -3,7 +3,10 @@ extension HtmlScript {
     static let linking = #"""
         /* "x unit 7 (map 1, position 2, 3)": 1-based, as a person reads it. */
         function unitText(tensor, u) {
-          const shape = tensor === "x" ? state.model.input_shape : state.model.output_shape;
+          return unitLabel(tensor === "x" ? state.model.input_shape : state.model.output_shape, tensor, u);
+        }
+
+        function unitLabel(shape, tensor, u) {
           const spatial = shape.slice(1), mapSize = product(spatial);
           if (!spatial.length) return `${tensor} unit ${u + 1}`;
           let rest = u % mapSize;
@@ -83,6 +86,7 @@ extension HtmlScript {
           if (target === state.hovered) return;
           state.hovered = target;
           clearLit();
+          if (target && target.closest("#network")) { lightNetwork(target); return; }
           if (!target || !state.model) return;
           if (target.hasAttribute("data-bin-row")) {
             if (!state.pinned) zoom(+target.dataset.binRow, +target.dataset.binCol);

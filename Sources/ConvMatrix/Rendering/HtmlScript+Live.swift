@@ -1,5 +1,6 @@
 extension HtmlScript {
-    /// The live explorer's controls: a change rebuilds the spec and fetches the model from `/api/show`; a network lists its layers.
+    /// The live explorer's controls: a change rebuilds the spec and fetches the model from `/api/show`; a network lists its
+    /// layers and draws its network view (``network``).
     static let live = #"""
         /* The live explorer (convmat explore): its controls rebuild the spec and fetch the model again. */
         const controls = document.getElementById("controls");
@@ -18,6 +19,8 @@ extension HtmlScript {
             args.push(`${key}=${/^[a-z]+$/.test(value) ? `'${value}'` : value}`);
           }
           if (pooling && field("stride").value.trim() === "1") args.push("stride=1");
+          const extra = field("extra") ? field("extra").value.trim() : "";
+          if (extra) args.push(extra);
           return `${kind}(${args.join(", ")})`;
         }
 
@@ -40,6 +43,12 @@ extension HtmlScript {
         /* A network: its layers as buttons in #chain; a click opens that layer's matrix. */
         async function openNetwork(name, input, mine) {
           const table = await fetchJSON(queryOf({ spec: name, input }), mine);
+          try {
+            drawNetwork(await fetchJSON(queryOf({ spec: name, input, view: "receptive-field" }), mine));
+          } catch (failure) {
+            if (failure instanceof Outdated) throw failure;
+            showNetworkError(failure.message || String(failure));
+          }
           const chain = document.getElementById("chain");
           chain.textContent = `${table.network}: `;
           const open = async (layer, button) => {
@@ -69,6 +78,7 @@ extension HtmlScript {
           try {
             if (!spec.includes("(")) { await openNetwork(spec, input, mine); return; }
             document.getElementById("chain").textContent = "";
+            drawNetwork(null);
             load(await fetchJSON(queryOf({ spec, input, view: "explorer" }), mine));
           } catch (failure) {
             showError(failure);
@@ -76,7 +86,7 @@ extension HtmlScript {
         }
 
         if (controls) {
-          window.convmatExplorer.recompute = recompute;
+          Object.assign(window.convmatExplorer, { recompute, specFromControls, network: networkState });
           controls.addEventListener("change", (event) => {
             if (event.target.name !== "spec" && event.target.name !== "input") field("spec").value = specFromControls();
             recompute();

@@ -12,6 +12,6 @@
 ///     reach(c)     = { r : (r, c) is an entry }      (the output units x_c feeds)
 enum HtmlScript {
     static var source: String {
-        ["(function () {", "\"use strict\";", draw, linking, playback, live, "})();"].joined(separator: "\n")
+        ["(function () {", "\"use strict\";", draw, linking, playback, network, live, "})();"].joined(separator: "\n")
     }
 }

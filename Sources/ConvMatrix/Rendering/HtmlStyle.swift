@@ -44,5 +44,14 @@ enum HtmlStyle {
         #chain { margin: 6px 0; }
         #chain button { margin: 0 4px 4px 0; }
         #chain button.open { font-weight: bold; border: 2px solid #333; }
+        #network-info { color: #444; font-size: 12px; height: 3.2em; overflow: auto; }
+        #network .network-tensors { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: flex-start; margin: 4px 0 8px; }
+        #network .network-tensor { max-width: 420px; }
+        #network .network-tensor .maps { gap: 3px; }
+        #network .network-output .unit { background: #d8e4f4; }
+        #network .network-hint { color: #555; font-size: 12px; }
+        #network .network-error { color: #b00000; }
+        #network .unit.active { background: #ffd0c8; }
+        #network .unit.current { outline: 2px solid #f08000; outline-offset: -2px; background: #ffe2b0; }
         """
 }
