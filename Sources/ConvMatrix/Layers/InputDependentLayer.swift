@@ -44,6 +44,12 @@ public protocol InputDependentLayer: Layer {
     /// everywhere (tanh, sigmoid).
     func nearestKink(to x: [Double]) -> Kink?
 
+    /// The same, knowing which units of x are `locked`: constant on a whole
+    /// neighbourhood of x (a dead ReLU's 0 in a network). A kind whose kinks a
+    /// constant unit can make harmless (a max pooling's tie among constant units)
+    /// says so; every other kind ignores them (the default).
+    func nearestKink(to x: [Double], locked: [Bool]) -> Kink?
+
     /// A bound on |f‴| on the line through x along any unit (0 for a kind that
     /// is piecewise linear), for the truncation error of finite differences.
     var thirdDerivativeBound: Double { get }
@@ -64,6 +70,8 @@ public struct Kink: Hashable, Sendable {
 }
 
 extension InputDependentLayer {
+    public func nearestKink(to x: [Double], locked: [Bool]) -> Kink? { nearestKink(to: x) }
+
     /// The same layer, linearised at `x`.
     ///
     /// - Throws: ``ConvMatrixError`` of kind `.shape` on field `x` when x does not

@@ -44,7 +44,8 @@ struct NetworkFiniteDifferences {
             if let nonlinear = layer.layer as? any InputDependentLayer {
                 let at = try nonlinear.at(x: inputs[layer.name] ?? [])
                 bounds[layer.name] = LayerBounds(inputDependent: nonlinear, jacobian: at.matrixForm())
-                if let kink = nonlinear.nearestKink(to: at.pointValues) {
+                let locked = lockedUnits(before: layer, inputs: inputs)
+                if let kink = locked.map({ nonlinear.nearestKink(to: at.pointValues, locked: $0) }) ?? nonlinear.nearestKink(to: at.pointValues) {
                     kinks[layer.name] = kink.distance
                     if nearestKink.map({ kink.distance < $0.distance }) ?? true {
                         nearestKink = Kink(distance: kink.distance, description: "\(layer.name): \(kink.description)")
@@ -60,6 +61,19 @@ struct NetworkFiniteDifferences {
             steps[name] = bestStep(bounds, kinks: kinks, perturbed: name.isEmpty ? nil : name)
         }
         return steps.values.allSatisfy { $0 != nil }
+    }
+
+    /// The units of `layer`'s input that are constant near x: when the top-level
+    /// node before it is a ReLU, the units whose ReLU input is negative. They
+    /// stay exactly 0 on every segment the ReLU's own kink check admits (no
+    /// ReLU input reaches 0), so a tie among them is no kink (``InputDependentLayer/nearestKink(to:locked:)``).
+    /// Nil inside a block or after another kind.
+    private func lockedUnits(before layer: NetworkLayer, inputs: [String: [Double]]) -> [Bool]? {
+        let nodes = network.nodes
+        guard let k = nodes.firstIndex(where: { if case .layer(let l) = $0 { l.name == layer.name } else { false } }), k > 0,
+            case .layer(let previous) = nodes[k - 1], (previous.layer as? Activation)?.function == .relu, let z = inputs[previous.name]
+        else { return nil }
+        return z.map { $0 < 0 }
     }
 
     /// The step 2⁻ᵏ (k = 0 … 40) of least τ whose segment crosses no kink.

@@ -30,7 +30,15 @@ extension MaxPooling {
     /// (f is then linear).
     ///
     /// - Complexity: O(output.count · ∏ k).
-    public func nearestKink(to x: [Double]) -> Kink? {
+    public func nearestKink(to x: [Double]) -> Kink? { nearestKink(to: x, locked: nil) }
+
+    /// A tie at a window's maximum is harmless when every unit at the maximum is
+    /// locked (constant near x, as the zeros of a dead ReLU are): the maximum is
+    /// then constant until an unlocked unit reaches it, so the gap is to the
+    /// largest unlocked unit, and a window of locked units alone has no kink.
+    public func nearestKink(to x: [Double], locked: [Bool]) -> Kink? { nearestKink(to: x, locked: Optional(locked)) }
+
+    private func nearestKink(to x: [Double], locked: [Bool]?) -> Kink? {
         let taps = realTaps()
         let positions = RowMajor(output.spatial), units = RowMajor(input.spatial)
         var nearest: (gap: Double, first: Int, second: Int, window: Int, map: Int)?
@@ -38,8 +46,7 @@ extension MaxPooling {
             let offsets = Self.windowOffsets(positions.index(i), taps: taps, units: units)
             guard offsets.count >= 2 else { continue }
             for j in 0..<input.channels {
-                let (first, second) = Self.leaders(offsets.map { j * input.mapSize + $0 }, in: x)
-                let gap = x[first] - x[second]
+                guard let (gap, first, second) = Self.gap(offsets.map { j * input.mapSize + $0 }, in: x, locked: locked) else { continue }
                 if nearest.map({ gap < $0.gap }) ?? true { nearest = (gap, first, second, i, j) }
             }
         }
@@ -56,6 +63,17 @@ extension MaxPooling {
 
     public var matrixNote: String? {
         "x \(point.sourceDescription); ties go to the first maximum in the window's row-major order, padding is −∞."
+    }
+
+    /// m − the largest unit that can reach the maximum m of `units`, with the
+    /// leader and that unit; nil for a window whose units are all locked.
+    private static func gap(_ units: [Int], in x: [Double], locked: [Bool]?) -> (gap: Double, first: Int, second: Int)? {
+        let (first, second) = leaders(units, in: x)
+        guard let locked, locked[first], !units.contains(where: { x[$0] == x[first] && !locked[$0] }) else {
+            return (x[first] - x[second], first, second)
+        }
+        guard let rival = units.filter({ !locked[$0] }).max(by: { x[$0] < x[$1] }) else { return nil }
+        return (x[first] - x[rival], first, rival)
     }
 
     /// The first maximum of x over `units` (in their order) and the runner-up: the
