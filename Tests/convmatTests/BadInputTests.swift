@@ -235,7 +235,8 @@ import Testing
     /// `check NETWORK`: the network's faults, the size guard, and the layer-only options.
     static let networkCheckCases: [Case] = [
         Case(arguments: ["check", "nonexistent-network"], field: "network", says: "is not a shipped network (lenet1989,"),
-        Case(arguments: ["check", "alexnet"], field: "max-memory", says: "checking alexnet on 3x227x227 would take about"),
+        Case(arguments: ["check", "alexnet", "--max-memory", "1G"], field: "max-memory", says: "checking alexnet on 3x227x227 would take about"),
+        Case(arguments: ["check", "alexnet", "--max-memory", "8G"], field: "max-flops", says: "checking alexnet on 3x227x227 would take about"),
         Case(arguments: ["check", "lenet1989", "--max-flops", "1e6"], field: "max-flops", says: "checking lenet1989 on 1x16x16"),
         Case(arguments: ["check", "dna-string-kernel", "--input", "4x2"], field: "network", says: "line 5, column 9: kernel_size:"),
         Case(arguments: ["check", "dna-string-kernel", "--input", "4x"], field: "input"),

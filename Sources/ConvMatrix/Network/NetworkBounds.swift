@@ -100,6 +100,15 @@ struct NetworkBounds {
         }
     }
 
+    /// The piecewise linear layer whose nearest kink the rounding bound alone
+    /// reaches (2·Er ≥ distance): no step, however small, keeps that segment
+    /// certified. The ∞-norm bounds grow with every layer, so a deep network meets it.
+    func roundingReach(_ kinks: [String: Double]) -> (name: String, error: Double, distance: Double)? {
+        kinks.sorted { $0.key < $1.key }.lazy.compactMap { name, distance in
+            self.inputs[name].flatMap { 2 * $0.error >= distance ? (name, 2 * $0.error, distance) : nil }
+        }.first
+    }
+
     /// E‴'s bound times h²/6 plus εE/h: what the central difference may differ from E′ by.
     func quotientBound(output y: Node, units n: Int, step h: Double) -> Double {
         let count = Double(n)

@@ -4,7 +4,7 @@ extension NetworkChecker {
     /// time, so the peak is the largest) plus the network passes:
     ///
     ///     bytes = max(the network's forms (``MaterialisedNetwork/estimatedBytes(_:)``)
-    ///                 + one compressed Jacobian + one layer's weights copied,
+    ///                 + one compressed Jacobian + the gradients + one layer's weights copied,
     ///                 the largest layer check) + the weights
     ///     work  = 2·(inputs + parameters perturbed) forward passes (``forwardWork(_:)``)
     ///             + a rebuilt layer per perturbed parameter + the Jacobians of
@@ -26,9 +26,12 @@ extension NetworkChecker {
         work += Double(drawAttempts + 2) * (jacobians.work + forwardWork) + layers.reduce(0.0) { $0 + $1.structureEstimate.work }
         // The network's forms and one Jacobian live during the differences; the layer checks run after they are freed.
         let largestJacobian = layers.filter(\.isInputDependent).map { CompressedMatrixForm.estimatedBytes(for: $0) }.max() ?? 0
-        // A perturbed parameter copies its layer's values while the original lives.
+        // The backward pass's δv and δb, one value a parameter; a perturbed parameter
+        // copies its layer's values while the original lives.
+        let gradients = NetworkWeights.estimatedBytes(network)
         let largestWeights = layers.map { ResourceEstimate($0.layerParameterCount, at: ResourceRate.value).bytes }.max() ?? 0
-        let passes = saturatingSum(saturatingSum(MaterialisedNetwork.estimatedBytes(network), largestJacobian), largestWeights)
+        let passes = saturatingSum(
+            saturatingSum(MaterialisedNetwork.estimatedBytes(network), largestJacobian), saturatingSum(gradients, largestWeights))
         let bytes = saturatingSum(max(passes, largestCheck), NetworkWeights.estimatedBytes(network))
         return ResourceEstimate(bytes: bytes, work: work)
     }

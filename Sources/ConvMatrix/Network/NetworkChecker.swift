@@ -27,7 +27,8 @@ public struct NetworkChecker: Sendable {
         self.weights = weights
     }
 
-    /// At most this many draws of x for a nonlinear network.
+    /// At most this many draws of x for a nonlinear network (one when the rounding
+    /// bound alone reaches a kink: another x would not change that).
     public static let drawAttempts = 8
 
     /// True when no layer is input-dependent: the network is one affine map.
@@ -71,7 +72,7 @@ public struct NetworkChecker: Sendable {
         var attempt = 0
         var x = drawX(attempt: 0)
         var ready = try run.prepare(x: x)
-        while !ready, attempt + 1 < Self.drawAttempts {
+        while !ready, run.roundingReach == nil, attempt + 1 < Self.drawAttempts {
             attempt += 1
             x = drawX(attempt: attempt)
             ready = try run.prepare(x: x)

@@ -94,7 +94,13 @@ extension NetworkFiniteDifferences {
     }
 
     private var noStepNote: String {
-        "no step down to 2⁻⁴⁰ keeps the segment off the nearest kink (\(nearestKink?.description ?? "none")) after \(NetworkChecker.drawAttempts) draws of x"
+        if let reach = roundingReach {
+            return "the rounding bound alone reaches the nearest kink: at \(reach.name)'s input 2·Er = \(Checker.noteNumber(reach.error)) "
+                + "against a kink \(Checker.noteNumber(reach.distance)) away, so no step can keep the segment certified on one piece "
+                + "(the ∞-norm bounds of NetworkBounds grow with every layer; each layer's own checks above stand)"
+        }
+        let kink = nearestKink?.description ?? "none"
+        return "no step down to 2⁻⁴⁰ keeps the segment off the nearest kink (\(kink)) after \(NetworkChecker.drawAttempts) draws of x"
     }
 
     /// All of 0..<count, or `limit` of them drawn without replacement, sorted.

@@ -21,6 +21,8 @@ struct NetworkFiniteDifferences {
     private(set) var steps: [String: (step: Double, tolerance: Double)?] = [:]
     /// The nearest kink over the piecewise linear layers, for the note.
     private(set) var nearestKink: Kink?
+    /// A layer whose kink the rounding bound alone reaches at x: drawing x again cannot help.
+    private(set) var roundingReach: (name: String, error: Double, distance: Double)?
 
     init(network: Network, materialised: MaterialisedNetwork, seed: UInt64) {
         self.network = network
@@ -56,6 +58,10 @@ struct NetworkFiniteDifferences {
             }
         }
         exact = isExactData(bounds)
+        var atZeroStep = NetworkBounds(layers: bounds, exact: exact, perturbed: nil, step: 0)
+        let start = x.map(abs).max() ?? 0
+        _ = atZeroStep.forward(network.nodes, .init(value: start, error: atZeroStep.u * start, d1: 1))
+        roundingReach = atZeroStep.roundingReach(kinks)
         steps = [:]
         for name in [""] + parameterLayers.map(\.name) {
             steps[name] = bestStep(bounds, kinks: kinks, perturbed: name.isEmpty ? nil : name)
