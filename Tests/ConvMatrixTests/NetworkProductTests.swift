@@ -7,24 +7,8 @@ import Testing
 /// multiplied out by hand, to the forward pass (linear) and to central
 /// differences of the forward pass (nonlinear).
 @Suite struct NetworkProductTests {
-    /// Linear all through: a chain, a Residual with a projection, one without, a Concat.
-    static let linear = """
-        input 2x6
-        c1: Conv1d(2, 3, 3, padding=1, padding_mode='constant', padding_value=-1)
-        r: Residual:
-          f: Conv1d(3, 4, 3, stride=2, padding=1)
-          shortcut:
-            s: Conv1d(3, 4, 1, stride=2)
-        i: Residual:
-          g: Conv1d(4, 4, 3, padding=1)
-        c: Concat:
-          branch:
-            a: Conv1d(4, 2, 3, padding=1)
-          branch:
-            b: AvgPool1d(3, stride=1, padding=1)
-        Flatten()
-        out: Linear(18, 5)
-        """
+    /// Linear all through: the receptive-field tests' chain, Residuals and Concat, then flattened into a Linear.
+    static let linear = NetworkReceptiveFieldTests.linear + "\nFlatten()\nout: Linear(18, 5)\n"
 
     private func dense(_ name: String, _ network: Network, _ weights: NetworkWeights) throws -> Matrix {
         let layer = try #require(network.layer(named: name))
