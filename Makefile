@@ -138,7 +138,12 @@ test-release: deps
 	$(RELEASE_CONVMAT) check 'ReLU()' --input 96x55x55 | grep -q 'of 290,400 rows' && \
 	$(RELEASE_CONVMAT) check 'MaxPool2d(3, stride=2)' --input 96x55x55 | grep -q 'verdict: passed' && \
 	$(RELEASE_CONVMAT) check 'Linear(9216, 4096)' --input 9216 | grep -q 'of 37,748,736 weights' && \
-	echo "test-release: AlexNet conv1, ReLU, max pooling and fc6 on the release binary passed" || \
+	{ $(RELEASE_CONVMAT) check alexnet >/dev/null 2>.build/test-release.err; test $$? = 2; } && \
+	grep -q 'checking alexnet on 3x227x227 would take about' .build/test-release.err && \
+	$(RELEASE_CONVMAT) check alexnet --max-memory 7G --max-flops 1e12 >.build/test-release.out && \
+	grep -q 'verdict: passed — 19 layers' .build/test-release.out && \
+	grep -q '^∂E/∂x: ' .build/test-release.out && \
+	echo "test-release: AlexNet conv1, ReLU, max pooling, fc6 and check alexnet on the release binary passed" || \
 	{ echo "test-release: FAILED"; exit 1; }
 
 # The README teaser is the real output of `convmat demo slide`; a test fails when it is stale.

@@ -142,6 +142,12 @@ extension Checker {
         abs(value) < 1e15 ? NumberFormat.compact(value, fractionDigits: 6) : NumberFormat.significant(value)
     }
 
+    /// A small positive distance or bound in a note: six decimals, or three
+    /// significant digits below 10⁻⁴, where six decimals would print 0.000000.
+    static func noteDistance(_ value: Double) -> String {
+        value != 0 && abs(value) < 1e-4 ? NumberFormat.significant(value, digits: 3) : noteNumber(value)
+    }
+
     /// True when the weights, bias, padding value and data are small integers.
     func isExact(_ weights: LayerWeights, _ data: [Double]) -> Bool {
         Tolerance.areSmallIntegers(weights.weight + (weights.bias ?? []) + data + [form.offsetScale])

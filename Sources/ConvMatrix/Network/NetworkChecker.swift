@@ -78,7 +78,7 @@ public struct NetworkChecker: Sendable {
             ready = try run.prepare(x: x)
         }
         let redrawn = attempt == 0 ? "" : "; x drawn \(attempt + 1) times: the earlier draws put a kink or tie within the step's margin"
-        let kink = run.nearestKink.map { "; the nearest kink is \(Checker.noteNumber($0.distance)) away (\($0.description))" } ?? ""
+        let kink = run.nearestKink.map { "; the nearest kink is \(Checker.noteDistance($0.distance)) away (\($0.description))" } ?? ""
         return WholeNetworkChecks(x: x, inputs: materialised.trace(x).inputs, note: redrawn + kink, checks: try run.checks(budget: budget))
     }
 

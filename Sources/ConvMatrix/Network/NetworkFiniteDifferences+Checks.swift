@@ -95,9 +95,9 @@ extension NetworkFiniteDifferences {
 
     private var noStepNote: String {
         if let reach = roundingReach {
-            return "the rounding bound alone reaches the nearest kink: at \(reach.name)'s input 2·Er = \(Checker.noteNumber(reach.error)) "
-                + "against a kink \(Checker.noteNumber(reach.distance)) away, so no step can keep the segment certified on one piece "
-                + "(the ∞-norm bounds of NetworkBounds grow with every layer; each layer's own checks above stand)"
+            return "not certified at any step: at \(reach.name)'s input the rounding bound 2·Er = \(Checker.noteDistance(reach.error)) "
+                + "reaches the nearest kink, \(Checker.noteDistance(reach.distance)) away (NetworkBounds' ∞-norm bounds grow with every layer); "
+                + "the layers' own checks above stand"
         }
         let kink = nearestKink?.description ?? "none"
         return "no step down to 2⁻⁴⁰ keeps the segment off the nearest kink (\(kink)) after \(NetworkChecker.drawAttempts) draws of x"
