@@ -53,6 +53,19 @@ import Testing
         #expect(w.invariantViolations(for: layer).isEmpty)
     }
 
+    /// A kernel of 7 on a circular input of 3: every entry sums two or three
+    /// taps, and each such entry counts once, not once per extra term.
+    @Test func anEntryOfThreeTermsIsOneSharedEntry() throws {
+        let spec = ConvolutionSpec(
+            spatialDimensions: 1, inChannels: 1, outChannels: 1, kernelSize: [7],
+            padding: .symmetric([3]), bias: false, paddingMode: .circular)
+        let w = try Convolution(spec, input: TensorShape(channels: 1, spatial: [3])).tiedMatrix()
+        #expect(w.termCount == 21 && w.nonzeroCount == 9)
+        #expect(w.sharedEntryCount == 9)
+        let compressed = try CompressedTiedMatrix(w)
+        #expect(compressed.sharedEntryCount == 9)
+    }
+
     @Test(arguments: LayerCases.edges + LayerCases.edgesInEveryMode)
     func materialisedMatricesKeepTheirInvariants(_ layerCase: LayerCase) throws {
         let layer = try layerCase.layer()

@@ -15,6 +15,8 @@ public struct LayerSummary: Sendable, Equatable {
     /// less biases); nil for a layer that is not a convolution.
     public let extendedNonzeros: Int?
     public let terms: Int
+    /// Entries of Wᵀ that sum more than one term.
+    public let summedEntries: Int
     public let weightParameters: Int
     public let biasParameters: Int
     /// The kind's sentence about its matrix, if it has one.
@@ -27,7 +29,7 @@ public struct LayerSummary: Sendable, Equatable {
     public init(layer: any Layer, tied: TiedMatrix) {
         self.init(
             layer: layer, rows: tied.rows, columns: tied.columns, entries: tied.entryCount, nonzeros: tied.nonzeroCount,
-            terms: tied.termCount, weightParameters: tied.parameterCount)
+            terms: tied.termCount, summedEntries: tied.sharedEntryCount, weightParameters: tied.parameterCount)
     }
 
     /// The counts of a layer shown from its compressed form: the same numbers, from
@@ -35,11 +37,11 @@ public struct LayerSummary: Sendable, Equatable {
     public init(layer: any Layer, compressed tied: CompressedTiedMatrix) {
         self.init(
             layer: layer, rows: tied.rows, columns: tied.columns, entries: saturatingProduct(tied.rows, tied.columns),
-            nonzeros: tied.nonzeroCount, terms: tied.entryCount, weightParameters: tied.parameterCount)
+            nonzeros: tied.nonzeroCount, terms: tied.entryCount, summedEntries: tied.sharedEntryCount, weightParameters: tied.parameterCount)
     }
 
     /// The matrix's counts, whichever form they were read from; the rest from the layer.
-    private init(layer: any Layer, rows: Int, columns: Int, entries: Int, nonzeros: Int, terms: Int, weightParameters: Int) {
+    private init(layer: any Layer, rows: Int, columns: Int, entries: Int, nonzeros: Int, terms: Int, summedEntries: Int, weightParameters: Int) {
         kind = layer.kind
         spec = layer.specDescription
         input = layer.input
@@ -50,6 +52,7 @@ public struct LayerSummary: Sendable, Equatable {
         self.nonzeros = nonzeros
         extendedNonzeros = (layer as? Convolution)?.tapCount
         self.terms = terms
+        self.summedEntries = summedEntries
         self.weightParameters = weightParameters
         biasParameters = layer.biasParameterCount
         note = layer.matrixNote
@@ -77,7 +80,7 @@ public struct LayerSummary: Sendable, Equatable {
                 ? "no weights: every nonzero is a constant of the layer"
                 : "\(NumberFormat.ratio(entries, weightParameters)) entries per weight parameter, "
                     + "\(NumberFormat.ratio(nonzeros, weightParameters)) nonzeros per weight parameter"
-                    + (parameters > 0 && terms != nonzeros ? ", \(sharedEntries) several parameters" : ""),
+                    + (parameters > 0 && summedEntries > 0 ? ", \(sharedEntries) several parameters" : ""),
         ]
         if let note { lines.append(note) }
         if let point { lines.append(Self.pointLine(point)) }
@@ -89,7 +92,7 @@ public struct LayerSummary: Sendable, Equatable {
 
     /// `4 entries sum`, `1 entry sums`: the entries that hold more than one term.
     private var sharedEntries: String {
-        let shared = terms - nonzeros
+        let shared = summedEntries
         return shared == 1 ? "1 entry sums" : "\(NumberFormat.count(shared)) entries sum"
     }
 

@@ -12,6 +12,20 @@ extension CompressedTiedMatrix {
         return count
     }
 
+    /// Entries that sum more than one entry of the rows (an entry's are consecutive in its row).
+    public var sharedEntryCount: Int {
+        var count = 0
+        for r in 0..<rows {
+            var (previous, run) = (Int32(-1), 0)
+            for k in entries(inRow: r) {
+                run = columnIndices[k] == previous ? run + 1 : 1
+                if run == 2 { count += 1 }
+                previous = columnIndices[k]
+            }
+        }
+        return count
+    }
+
     /// Row r's structurally nonzero columns, ascending: entries' columns and constants' columns merged.
     func nonzeroColumns(inRow r: Int) -> [Int] {
         var columns: [Int] = []

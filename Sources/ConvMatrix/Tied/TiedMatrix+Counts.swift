@@ -21,8 +21,18 @@ extension TiedMatrix {
         return counts
     }
 
-    /// Entries that sum more than one term.
-    public var sharedEntryCount: Int { termCount - termEntryCount }
+    /// Entries that sum more than one term (terms are sorted by row, then
+    /// column, so an entry's terms are one run): an entry of three terms counts once.
+    public var sharedEntryCount: Int {
+        var (count, run) = (0, 0)
+        var previous: (row: Int, column: Int)?
+        for term in terms {
+            run = previous.map { $0 == (term.row, term.column) } == true ? run + 1 : 1
+            if run == 2 { count += 1 }
+            previous = (term.row, term.column)
+        }
+        return count
+    }
 
     /// Entries that at least one term reaches.
     public var termEntryCount: Int {
