@@ -151,13 +151,7 @@ def controls_recompute(driver, convmat, base, screenshots):
     explorer_test.check_entries(driver, first)
     form = driver.find_element(By.ID, "controls")
     for name, value in [("kind", "Conv1d"), ("in_channels", "2"), ("out_channels", "2"), ("stride", "2"), ("dilation", "2")]:
-        element = form.find_element(By.NAME, name)
-        if element.tag_name == "select":
-            Select(element).select_by_visible_text(value)
-        else:
-            element.clear()
-            element.send_keys(value)
-            driver.execute_script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", element)
+        set_control(driver, name, value)
     form.find_element(By.NAME, "input").clear()
     form.find_element(By.NAME, "input").send_keys("2x8")
     driver.execute_script("document.querySelector('#controls [name=input]').dispatchEvent(new Event('change', {bubbles: true}))")
