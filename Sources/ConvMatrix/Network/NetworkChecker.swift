@@ -79,7 +79,7 @@ public struct NetworkChecker: Sendable {
         }
         let redrawn = attempt == 0 ? "" : "; x drawn \(attempt + 1) times: the earlier draws put a kink or tie within the step's margin"
         let kink = run.nearestKink.map { "; the nearest kink is \(Checker.noteDistance($0.distance)) away (\($0.description))" } ?? ""
-        return WholeNetworkChecks(x: x, inputs: materialised.trace(x).inputs, note: redrawn + kink, checks: try run.checks(budget: budget))
+        return WholeNetworkChecks(x: x, inputs: run.trace.inputs, note: redrawn + kink, checks: try run.checks(budget: budget))
     }
 
     /// The layer's checker, an input-dependent layer linearised at `x`; with given

@@ -4,7 +4,7 @@ extension NetworkFiniteDifferences {
     ///
     /// - Throws: ``ConvMatrixError``: `.budget` when a Jacobian or a rebuilt layer exceeds `budget`.
     func checks(budget: MemoryBudget) throws(ConvMatrixError) -> [NetworkCheckReport.Check] {
-        let (inputs, y) = materialised.trace(x)
+        let (inputs, y) = trace
         let gradients = try materialised.backward(input: x, outputGradient: y)
         var checks = [inputCheck(gradients.input)]
         for layer in parameterLayers {

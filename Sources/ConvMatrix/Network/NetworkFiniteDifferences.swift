@@ -16,6 +16,8 @@ struct NetworkFiniteDifferences {
     let materialised: MaterialisedNetwork
     let seed: UInt64
     private(set) var x: [Double] = []
+    /// The input each layer saw on the way from x, by full name, and y: traced once by ``prepare(x:)``.
+    private(set) var trace: (inputs: [String: [Double]], output: [Double]) = ([:], [])
     private(set) var exact = false
     /// Each class's step and tolerance, by the parameter layer's name ("" for x); nil when no step avoids the kinks.
     private(set) var steps: [String: (step: Double, tolerance: Double)?] = [:]
@@ -38,7 +40,8 @@ struct NetworkFiniteDifferences {
     /// - Throws: as ``MaterialisedNetwork/jacobian(_:at:)``.
     mutating func prepare(x: [Double]) throws(ConvMatrixError) -> Bool {
         self.x = x
-        let inputs = materialised.trace(x).inputs
+        trace = materialised.trace(x)
+        let inputs = trace.inputs
         var bounds: [String: LayerBounds] = [:]
         var kinks: [String: Double] = [:]
         nearestKink = nil
